@@ -1,0 +1,86 @@
+"""The facade the CLI and the app share: ingest(), ask(), and read access to the library."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from .answering import Answerer
+from .config import Settings
+from .embeddings import Embedder, make_embedder
+from .index import Indexer, IndexStore, LoadedIndex, Progress
+from .question import understand
+from .retrieval import CrossEncoderReranker, Retriever
+from .types import Answer, IngestReport, Turn
+
+
+class Assistant:
+    """Loads models and the index lazily; `warm_up()` does it ahead of the first question."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None, llm=None):
+        self.settings = settings or Settings.from_env()
+        self.embedder = embedder or make_embedder(self.settings.embedder, self.settings.embed_threads)
+        self.llm = llm
+        self._index: LoadedIndex | None = None
+        self._index_path: Path | None = None
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ index
+
+    @property
+    def store(self) -> IndexStore:
+        return IndexStore(self.settings.index_dir)
+
+    def ingest(self, progress: Progress | None = None, force: bool = False) -> IngestReport:
+        with self._lock:
+            indexer = Indexer(self.settings.index_dir, self.embedder, chunker=self._chunker())
+            report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force)
+            self._index = None  # reload on next use
+            return report
+
+    def _chunker(self):
+        from .chunking import Chunker
+
+        return Chunker(self.settings.chunk_max_chars, self.settings.chunk_min_chars)
+
+    @property
+    def index(self) -> LoadedIndex:
+        with self._lock:
+            current = self.store.current_path()
+            if self._index is None or current != self._index_path:
+                self._index = self.store.load()
+                self._index_path = current
+            return self._index
+
+    def warm_up(self) -> None:
+        from .vietnamese import warm_up as warm_vi
+
+        warm_vi()
+        if hasattr(self.embedder, "warm_up"):
+            self.embedder.warm_up()
+        index = self.index
+        _ = index.bm25_words, index.bm25_folded, index.collection
+        self.embedder.embed_query("khởi động")
+
+    # ------------------------------------------------------------------ questions
+
+    def ask(self, question: str, history: list[Turn] | list[dict] | None = None, sources: list[str] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        turns = [t if isinstance(t, Turn) else Turn(str(t.get("role", "user")), str(t.get("content", ""))) for t in (history or [])]
+        question = (question or "").strip()
+        if not question:
+            return Answer(question="", text="Vui lòng nhập câu hỏi.", abstained=True, kind="empty")
+        if len(question) > 2000:
+            question = question[:2000]
+        index = self.index
+        query = understand(question, turns, sources)
+        reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
+        hits = Retriever(index, self.embedder, self.settings, reranker).run(query)
+        answer = Answerer(index, self.settings).run(query, hits)
+        if self.llm is not None and not answer.abstained:
+            from .llm import rephrase
+
+            answer = rephrase(self.llm, query, answer, self.settings)
+        answer.latency_ms = (time.perf_counter() - t0) * 1000
+        return answer

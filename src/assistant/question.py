@@ -1,0 +1,148 @@
+"""Understand a question: its kind, its slots, and follow-ups resolved with the conversation.
+
+Works on accent-folded text, so "co quan nao chu tri" and "cơ quan nào chủ trì" are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Query, Turn
+from .vietnamese import DOC_NUMBER, collapse, expand_abbreviations, find_provinces, fold, has_diacritics, nfc, periods_in, years_in
+
+# (kind, folded patterns); the first kind that matches wins, so specific kinds come first.
+_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("list", (r"(nhung|cac) (ke hoach|van ban|tai lieu|de an) nao", r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu")),
+    ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
+    ("partner", (r"phoi hop",)),
+    ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
+    ("rename", (r"doi ten", r"doi thanh", r"ten moi")),
+    ("number", (r"(quyet dinh|van ban|to trinh|cong van|ke hoach|thong tu|nghi dinh|chi thi) (nao|so may|so bao nhieu)", r"\bso hieu\b", r"so ky hieu", r"theo (quyet dinh|van ban) nao", r"can cu (vao )?(van ban|quyet dinh) nao")),
+    ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao")),
+    ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"giao .* (nhung )?nhiem vu gi")),
+    ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"\bdong\b", r"ho tro bao nhieu", r"muc ho tro", r"tong (so )?von")),
+    ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
+    ("count", (r"bao nhieu", r"\bmay\b", r"so luong")),
+]
+
+_AGENCY_HEADS = (
+    "uy ban nhan dan", "uy ban mat tran to quoc", "mat tran to quoc", "bao hiem xa hoi", "lien doan lao dong",
+    "chi cuc", "trung tam", "van phong", "cong an", "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
+)
+_AGENCY_STOP = frozenset("co trong phai duoc thuc lam can o cua giao chiu chu phoi se da la thi ve voi nhu nhung gi nao ai theo".split())
+_FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu)\b", re.I)
+
+
+def detect_kind(text: str) -> str:
+    f = fold(expand_abbreviations(nfc(text)))
+    for kind, pats in _KINDS:
+        if any(re.search(p, f) for p in pats):
+            return kind
+    return "what"
+
+
+def find_agency(text: str) -> str:
+    """The agency a question is about ("Sở Tài chính"), accents optional."""
+    words = expand_abbreviations(nfc(text)).replace("?", " ").split()
+    folded = [fold(w).strip(",.;:") for w in words]
+    for i in range(len(words)):
+        for head in _AGENCY_HEADS:
+            parts = head.split()
+            if folded[i : i + len(parts)] != parts or (i + len(parts) < len(folded) and folded[i + len(parts)] in _AGENCY_STOP):
+                continue
+            if not words[i][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
+                continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
+            j = i + len(parts)
+            while j < len(words) and j - i < 10 and folded[j] not in _AGENCY_STOP:
+                if j > i + len(parts) and find_provinces(" ".join(words[j : j + 4]))[:1] and fold(" ".join(words[j : j + 4])).startswith(fold(find_provinces(" ".join(words[j : j + 4]))[0]).split()[0]):
+                    break
+                if folded[j] == "nam" and j + 1 < len(words) and folded[j + 1][:1].isdigit():
+                    break
+                if words[j].endswith((",", ";", ".")):
+                    j += 1
+                    break
+                j += 1
+            name = " ".join(words[i:j]).strip(" ,;.")
+            if j > i + len(parts) or head in ("uy ban nhan dan",):
+                return name
+    return ""
+
+
+def _content_words(text: str) -> set[str]:
+    from .vietnamese import QUESTION_WORDS, STOPWORDS, fold_tokens
+
+    return {t for t in fold_tokens(text) if t not in STOPWORDS and t not in QUESTION_WORDS and not t.isdigit()}
+
+
+def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
+    """Rewrite an elliptical follow-up ("Còn đến năm 2030 thì sao?", "Còn Lạng Sơn?",
+    "Vậy cơ quan nào phối hợp?") into a standalone question, using the last user turn."""
+    previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+    if not previous:
+        return question, False
+    q = collapse(nfc(question))
+    content = _content_words(q) - {"thi", "sao", "the", "con", "vay", "nam", "nua", "tinh", "thanh", "pho"}
+    elliptical = bool(_FOLLOWUP.match(fold(q))) or len(content) <= 2
+    if not elliptical:
+        return question, False
+    standalone = previous
+    new_years, old_years = years_in(q), years_in(previous)
+    new_periods, old_periods = periods_in(q), periods_in(previous)
+    new_prov, old_prov = find_provinces(q), find_provinces(previous)
+    replaced = False
+    if new_periods and old_periods:
+        a, b = old_periods[0]
+        standalone = re.sub(rf"{a}\s*[-–]\s*{b}|{a}\s+đến\s+(năm\s+)?{b}", f"{new_periods[0][0]}-{new_periods[0][1]}", standalone)
+        replaced = True
+    elif new_years and old_years:
+        for old, new in zip(old_years, new_years):
+            standalone = re.sub(rf"(?<!\d){old}(?!\d)", str(new), standalone)
+        replaced = True
+    elif new_years:
+        standalone = f"{standalone.rstrip(' ?')} năm {new_years[0]}?"
+        replaced = True
+    if new_prov:
+        if old_prov:
+            for old in old_prov:
+                standalone = _replace_folded(standalone, old, new_prov[0])
+        else:
+            standalone = f"{standalone.rstrip(' ?')} ở {new_prov[0]}?"
+        replaced = True
+    new_kind = detect_kind(q)
+    if new_kind != "what" and new_kind != detect_kind(previous):
+        # "Vậy cơ quan nào phối hợp?": the new question, about the previous one's topic.
+        standalone = f"{q.rstrip(' ?')} — {previous}"
+        replaced = True
+    if not replaced:
+        standalone = f"{q.rstrip(' ?')} — {previous}"
+    return standalone, True
+
+
+def _replace_folded(text: str, old: str, new: str) -> str:
+    folded = fold(text)
+    idx = folded.find(fold(old))
+    if idx < 0:
+        return text
+    return text[:idx] + new + text[idx + len(old) :]
+
+
+def understand(question: str, history: list[Turn] | None = None, sources: list[str] | None = None) -> Query:
+    question = collapse(nfc(question or ""))
+    standalone, followup = resolve_followup(question, history or [])
+    kind = detect_kind(question)
+    if followup and kind == "what":
+        kind = detect_kind(standalone)
+    numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
+    return Query(
+        text=question,
+        standalone=standalone,
+        kind=kind,
+        provinces=find_provinces(standalone),
+        years=years_in(standalone),
+        periods=periods_in(standalone),
+        numbers=numbers,
+        agency=find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount") else "",
+        sources=list(sources or []),
+        followup=followup,
+        unaccented=not has_diacritics(question),
+    )

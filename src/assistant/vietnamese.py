@@ -1,0 +1,248 @@
+"""Vietnamese text handling: NFC, accent folding, abbreviations, tokens for keyword search,
+and the names of provinces.
+
+Keyword search keeps two fields (see index.py): word-segmented tokens (pyvi) for accented
+text, and accent-folded syllables (with bigrams) that also match questions typed without
+diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop diacritics, đ -> d: "Sở Nội vụ" -> "so noi vu"."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------- abbreviations
+
+# Folded abbreviation (without ".", "-", " ") -> expansion as written in plans.
+ABBREVIATIONS: dict[str, str] = {
+    "ldtbxh": "Lao động - Thương binh và Xã hội",
+    "ldtb&xh": "Lao động - Thương binh và Xã hội",
+    "sldtbxh": "Sở Lao động - Thương binh và Xã hội",
+    "sldtb&xh": "Sở Lao động - Thương binh và Xã hội",
+    "tb&xh": "Thương binh và Xã hội",
+    "tbxh": "Thương binh và Xã hội",
+    "ctxh": "công tác xã hội",
+    "ubnd": "Ủy ban nhân dân",
+    "hdnd": "Hội đồng nhân dân",
+    "mttq": "Mặt trận Tổ quốc",
+    "ubmttq": "Ủy ban Mặt trận Tổ quốc",
+    "mttqvn": "Mặt trận Tổ quốc Việt Nam",
+    "gd&dt": "Giáo dục và Đào tạo",
+    "gddt": "Giáo dục và Đào tạo",
+    "tt&tt": "Thông tin và Truyền thông",
+    "tttt": "Thông tin và Truyền thông",
+    "kh&dt": "Kế hoạch và Đầu tư",
+    "khdt": "Kế hoạch và Đầu tư",
+    "vhtt&dl": "Văn hóa, Thể thao và Du lịch",
+    "vhttdl": "Văn hóa, Thể thao và Du lịch",
+    "tn&mt": "Tài nguyên và Môi trường",
+    "tnmt": "Tài nguyên và Môi trường",
+    "nn&ptnt": "Nông nghiệp và Phát triển nông thôn",
+    "nnptnt": "Nông nghiệp và Phát triển nông thôn",
+    "gtvt": "Giao thông vận tải",
+    "khcn": "Khoa học và Công nghệ",
+    "kh&cn": "Khoa học và Công nghệ",
+    "bhxh": "Bảo hiểm xã hội",
+    "tphcm": "Thành phố Hồ Chí Minh",
+    "hcm": "Hồ Chí Minh",
+    "tp": "Thành phố",
+    "ttg": "Thủ tướng",
+    "btxh": "bảo trợ xã hội",
+    "tgxh": "trợ giúp xã hội",
+    "ct-xh": "chính trị - xã hội",
+}
+
+_ABBR_TOKEN = re.compile(r"[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ&.\-]*[0-9A-Za-zÀ-ỹĐđ]|[A-Za-zÀ-ỹĐđ]+")
+
+
+def _abbr_key(token: str) -> str:
+    return re.sub(r"[.\-\s]", "", fold(token))
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace known abbreviations by their full form; document numbers are left alone."""
+    protected = [m.span() for m in DOC_NUMBER.finditer(text)]
+
+    def repl(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if any(s <= m.start() < e for s, e in protected):
+            return tok
+        expansion = ABBREVIATIONS.get(_abbr_key(tok))
+        if expansion and (tok.isupper() or not has_diacritics(tok)):
+            return expansion
+        return tok
+
+    return _ABBR_TOKEN.sub(repl, text)
+
+
+# --------------------------------------------------------------------------- tokens
+
+_WORD = re.compile(r"[0-9a-z]+(?:[.,][0-9]+)*")
+DOC_NUMBER = re.compile(r"\b\d{1,5}(?:/\d{4})?/[A-ZĐa-zđ][A-ZĐa-zđ0-9&\-]*(?:-[A-ZĐa-zđ0-9&]+)*")
+
+# Function words that carry no meaning for retrieval (folded).
+STOPWORDS = frozenset(
+    """
+    va cua cac co la duoc trong cho voi theo ve tai de den tu nhung mot nay do thi se da
+    nao gi ai bao nhieu the sao nhu khong hay hoac ra vao len boi vi neu khi con ma o
+    """.split()
+)
+
+# Question words (folded) removed from key terms of a question.
+QUESTION_WORDS = frozenset(
+    """
+    nao gi ai bao nhieu the sao nhu hoi co khong duoc la nhung cac vay con thi gom
+    """.split()
+)
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Accent-folded syllables of text, abbreviations expanded, numbers kept whole."""
+    return _WORD.findall(fold(expand_abbreviations(nfc(text))))
+
+
+def folded_terms(text: str) -> list[str]:
+    """Unigrams and bigrams of folded syllables: the folded keyword field."""
+    toks = fold_tokens(text)
+    bigrams = [f"{a}_{b}" for a, b in zip(toks, toks[1:]) if a not in STOPWORDS or b not in STOPWORDS]
+    return [t for t in toks if t not in STOPWORDS] + bigrams
+
+
+@lru_cache(maxsize=1)
+def _pyvi():
+    try:
+        from pyvi import ViTokenizer  # loads a CRF model: only on first use
+    except ImportError as exc:  # pragma: no cover - pyvi is a dependency
+        raise ImportError("pyvi is needed for Vietnamese word segmentation: pip install pyvi") from exc
+    return ViTokenizer
+
+
+def segment(text: str) -> list[str]:
+    """Word-segmented lower-case tokens ("công_tác", "xã_hội"), punctuation dropped."""
+    text = nfc(expand_abbreviations(nfc(text))).lower()
+    out = []
+    for tok in _pyvi().tokenize(text).split():
+        tok = tok.strip(".,;:!?()[]\"'“”‘’…")
+        if tok and any(ch.isalnum() for ch in tok) and fold(tok) not in STOPWORDS:
+            out.append(tok)
+    return out
+
+
+def warm_up() -> None:
+    _pyvi()
+
+
+# --------------------------------------------------------------------------- provinces
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
+    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Huế",
+]
+
+# Other ways of writing a province (folded) -> canonical name.
+_PROVINCE_ALIASES = {
+    "tphcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "sai gon": "Hồ Chí Minh",
+    "thanh pho ho chi minh": "Hồ Chí Minh", "ba ria vung tau": "Bà Rịa - Vũng Tàu",
+    "dak lak": "Đắk Lắk", "dac lac": "Đắk Lắk", "dak nong": "Đắk Nông", "thanh hoa": "Thanh Hóa",
+    "hoa binh": "Hòa Bình", "khanh hoa": "Khánh Hòa", "thua thien hue": "Thừa Thiên Huế",
+}
+
+# Names that also occur inside other phrases and therefore need "tỉnh"/"thành phố" before them
+# to count as a province (e.g. the youth union "Đoàn Thanh niên cộng sản Hồ Chí Minh").
+_AMBIGUOUS = {"Hồ Chí Minh", "Huế", "Long An", "Hà Nam", "Nam Định"}
+
+
+@lru_cache(maxsize=1)
+def _province_patterns() -> list[tuple[re.Pattern[str], str, bool]]:
+    pats = []
+    names = {fold(p).replace(" - ", " ").replace("-", " "): p for p in PROVINCES}
+    names.update(_PROVINCE_ALIASES)
+    for folded, canon in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        body = r"[\s\-.]*".join(re.escape(part) for part in folded.replace(".", " ").split())
+        pats.append((re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])"), canon, canon in _AMBIGUOUS and not folded.startswith("t")))
+    return pats
+
+
+def find_provinces(text: str) -> list[str]:
+    """Provinces named in text, in order of first mention, accents optional."""
+    folded = fold(nfc(text)).replace("-", " ")
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pat, canon, ambiguous in _province_patterns():
+        for m in pat.finditer(folded):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if ambiguous:
+                before = folded[max(0, m.start() - 12) : m.start()]
+                if not re.search(r"(tinh|thanh pho|tp\.?)\s*$", before):
+                    continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), canon))
+    seen: list[str] = []
+    for _, canon in sorted(found):
+        if canon not in seen:
+            seen.append(canon)
+    return seen
+
+
+def province_counts(text: str) -> dict[str, int]:
+    folded = fold(nfc(text)).replace("-", " ")
+    counts: dict[str, int] = {}
+    for pat, canon, ambiguous in _province_patterns():
+        n = 0
+        for m in pat.finditer(folded):
+            if ambiguous and not re.search(r"(tinh|thanh pho|tp\.?)\s*$", folded[max(0, m.start() - 12) : m.start()]):
+                continue
+            n += 1
+        if n:
+            counts[canon] = counts.get(canon, 0) + n
+    return counts
+
+
+# --------------------------------------------------------------------------- years
+
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
+PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|đến|den|tới|toi)\s*(?:năm\s*|nam\s*)?((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def years_in(text: str) -> list[int]:
+    return sorted({int(y) for y in YEAR.findall(text)})
+
+
+def periods_in(text: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in PERIOD.findall(text):
+        a, b = int(a), int(b)
+        if a < b <= a + 30:
+            out.append((a, b))
+    return out
