@@ -2,42 +2,57 @@
 
 Extractive and grounded: the answer states what the document says, in its own words, and
 every citation points at the lines that prove it. Structured questions (who leads, who
-cooperates, what an agency must do, targets, amounts, signer, document numbers, which plans)
-are answered from the facts extracted at ingest; everything else from the best-matching
-sentence of the retrieved passages, chosen by what the question asks for. When the
-question's key terms are not in the evidence, or it names a province or document the
-knowledge base does not have, the answer abstains and shows the closest passages.
+cooperates, what an agency must do, signer, which plans) are answered from the facts and
+metadata extracted at ingest; the others from the sentence or table row of the retrieved
+passages that has what the question asks for (a number for "bao nhiêu", a document number
+for "quyết định nào", ...), read together with its section path and document.
+
+Before answering, an answerability check: the question's province and document must be in
+the knowledge base, its years must be those of the evidence, and its key terms must be
+covered by the evidence; otherwise the answer abstains and shows the closest passages.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from .config import Settings
-from .index import LoadedIndex
-from .types import Answer, Citation, Hit, Query
-from .vietnamese import (
-    DOC_NUMBER,
-    QUESTION_WORDS,
-    STOPWORDS,
-    collapse,
-    fold,
-    fold_tokens,
-    years_in,
-)
+from .index import DocumentRecord, LoadedIndex
+from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility, Target
+from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, fold, fold_tokens, periods_in, years_in
 
 NO_INFO = "Tài liệu không có thông tin"
 
-_NUMBER = re.compile(r"\d[\d.,]*\s*(%|phần trăm|đồng|triệu|tỷ|nghìn|lượt|người|xã|lớp|quyển|cuốn|kỳ|học viên|cán bộ|cơ sở)?")
+_NUMBER = re.compile(r"\d[\d.,]*")
+_MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
-_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])|(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
+_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
+
+# Words that say what kind of question it is, not what it is about (folded): two-syllable
+# phrases first, then single syllables.
+_KIND_PHRASES = frozenset(
+    """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
+    kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
+    de an|chuong trinh|du toan|the nao|nhu the|cu the""".replace("\n", "").split("|")
+)
+_KIND_SINGLE = frozenset("tinh nam tong dat giao lam ki theo kho tien chi gom".split())
+
+
+def _kind_mask(toks: list[str]) -> list[bool]:
+    """True for tokens that belong to a kind phrase."""
+    mask = [False] * len(toks)
+    for i, t in enumerate(toks):
+        if i + 1 < len(toks) and f"{t} {toks[i + 1]}" in _KIND_PHRASES:
+            mask[i] = mask[i + 1] = True
+        elif t in _KIND_SINGLE:
+            mask[i] = True
+    return mask
 
 
 @dataclass
 class Unit:
-    """A sentence / clause / table row of a passage, with its line."""
+    """A sentence, clause or table row of a retrieved passage, with its lines."""
 
     source: str
     section: str
@@ -46,12 +61,18 @@ class Unit:
     text: str
     hit_rank: int
     hit_score: float
+    context: str = ""  # the whole line and passage: where years and periods are often stated
 
 
 def key_terms(text: str) -> list[str]:
     """Content syllables and bigrams of a question (folded), question words removed."""
     toks = [t for t in fold_tokens(text) if t not in STOPWORDS and t not in QUESTION_WORDS]
     return toks + [f"{a}_{b}" for a, b in zip(toks, toks[1:])]
+
+
+def _terms_of(text: str) -> set[str]:
+    toks = fold_tokens(text)
+    return set(toks) | {f"{a}_{b}" for a, b in zip(toks, toks[1:])}
 
 
 class Answerer:
@@ -71,18 +92,27 @@ class Answerer:
             return self._abstain(answer, hits, missing)
         if not hits:
             return self._abstain(answer, hits, f"{NO_INFO} về câu hỏi này trong kho tài liệu.")
-        units = self._units(hits[:6])
-        best = self._pick(query, units)
-        if best is None:
-            return self._abstain(answer, hits, f"{NO_INFO} về câu hỏi này trong kho tài liệu.")
-        unit, coverage = best
-        if coverage < self.settings.min_evidence:
+        docs = self._candidate_docs(query, hits)
+        strategies = {
+            "list": self._answer_list,
+            "signer": self._answer_signer,
+            "lead": self._answer_responsibility,
+            "partner": self._answer_responsibility,
+            "duty": self._answer_duty,
+        }
+        strategy = strategies.get(query.kind)
+        if strategy is not None:
+            result = strategy(query, docs, hits)
+            if result is not None:
+                answer.text, answer.citations = result
+                return answer
+        result = self._answer_from_sentences(query, hits)
+        if result is None:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
-        answer.text = self._compose(query, unit)
-        answer.citations = [Citation(unit.source, unit.section, unit.start_line, unit.end_line, unit.text)]
+        answer.text, answer.citations = result
         return answer
 
-    # ------------------------------------------------------------------ abstention
+    # ------------------------------------------------------------------ scope and abstention
 
     def _missing_scope(self, query: Query) -> str:
         provinces = {d.meta.province for d in self.index.documents.values() if d.meta.province}
@@ -90,20 +120,20 @@ class Answerer:
         if unknown and not any(p in provinces for p in query.provinces):
             return f"{NO_INFO} về {', '.join(unknown)}: kho tài liệu hiện không có văn bản nào của địa phương này."
         numbers = {fold(n) for d in self.index.documents.values() for n in [d.meta.number, *d.meta.cites] if n}
-        unknown_numbers = [n for n in query.numbers if fold(n) not in numbers and not any(fold(n) in x for x in numbers)]
+        unknown_numbers = [n for n in query.numbers if not any(fold(n) in x or x in fold(n) for x in numbers)]
         if unknown_numbers and len(unknown_numbers) == len(query.numbers):
             return f"{NO_INFO} về văn bản {', '.join(unknown_numbers)}: văn bản này không có trong kho tài liệu."
         return ""
 
     def _not_found_text(self, query: Query, hits: list[Hit]) -> str:
-        sources = []
+        titles: list[str] = []
         for h in hits[:3]:
             rec = self.index.documents.get(h.chunk.source)
-            title = rec.meta.title if rec and rec.meta.title else h.chunk.source
-            if title not in sources:
-                sources.append(title)
-        checked = "; ".join(sources[:2])
-        return f"{NO_INFO} để trả lời câu hỏi này. Đã tìm trong: {checked}." if checked else f"{NO_INFO} để trả lời câu hỏi này."
+            title = _doc_label(rec.meta, rec.source) if rec else h.chunk.source
+            if title not in titles:
+                titles.append(title)
+        checked = "; ".join(titles[:2])
+        return f"{NO_INFO} để trả lời câu hỏi này. Đã kiểm tra: {checked}." if checked else f"{NO_INFO} để trả lời câu hỏi này."
 
     def _abstain(self, answer: Answer, hits: list[Hit], text: str) -> Answer:
         answer.abstained = True
@@ -115,74 +145,272 @@ class Answerer:
         ]
         return answer
 
-    # ------------------------------------------------------------------ sentences
+    # ------------------------------------------------------------------ documents in scope
 
-    def _units(self, hits: list[Hit]) -> list[Unit]:
-        units: list[Unit] = []
-        for rank, hit in enumerate(hits):
-            c = hit.chunk
-            rec = self.index.documents.get(c.source)
-            if c.kind == "table":
-                for k, row_text in enumerate(c.text.split("\n")):
-                    units.append(Unit(c.source, c.section, c.start_line, c.end_line, row_text, rank, hit.score))
-                continue
-            lines = rec.lines if rec else c.text.split("\n")
-            for ln in range(c.start_line, c.end_line + 1):
-                line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-                if not line:
-                    continue
-                for sent in split_sentences(line):
-                    units.append(Unit(c.source, c.section, ln, ln, sent, rank, hit.score))
-        return units
+    def _candidate_docs(self, query: Query, hits: list[Hit]) -> list[DocumentRecord]:
+        """Documents the question is about: those it names (province, number), else those retrieved."""
+        docs = list(self.index.documents.values())
+        if query.sources:
+            docs = [d for d in docs if d.source in query.sources]
+        if query.provinces:
+            named = [d for d in docs if d.meta.province in query.provinces]
+            docs = named or docs
+        if query.numbers:
+            numbered = [d for d in docs if d.meta.number and any(fold(n) == fold(d.meta.number) for n in query.numbers)]
+            docs = numbered or docs
+        if query.years and len(docs) > 1:
+            dated = [d for d in docs if any(y in d.meta.years for y in query.years)]
+            docs = dated or docs
+        order = {}
+        for rank, h in enumerate(hits):
+            order.setdefault(h.chunk.source, rank)
+        docs.sort(key=lambda d: order.get(d.source, len(hits) + 1))
+        return docs
+
+    # ------------------------------------------------------------------ scoring helpers
 
     def _weight(self, term: str) -> float:
         return self._idf.get(term, self._max_idf)
 
     def coverage(self, terms: list[str], text: str) -> float:
-        have = set(fold_tokens(text))
-        toks = fold_tokens(text)
-        have |= {f"{a}_{b}" for a, b in zip(toks, toks[1:])}
+        if not terms:
+            return 1.0
+        have = _terms_of(text)
         total = sum(self._weight(t) for t in terms)
-        if total <= 0:
-            return 0.0
-        return sum(self._weight(t) for t in terms if t in have) / total
+        return sum(self._weight(t) for t in terms if t in have) / total if total > 0 else 0.0
 
-    def _pick(self, query: Query, units: list[Unit]) -> tuple[Unit, float] | None:
+    def _topic_terms(self, query: Query, doc: DocumentRecord | None) -> list[str]:
+        """Key terms of the question minus kind words and what the document itself names
+        (its province, period, title words), which every passage of it implies. For a
+        question about an agency's duties the agency is a slot, not a topic term."""
+        implied = _terms_of(_doc_context(doc.meta)) if doc else set()
+        agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
+        toks = [t for t in fold_tokens(query.standalone) if t not in STOPWORDS and t not in QUESTION_WORDS]
+        kind = _kind_mask(toks)
+        keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in zip(toks, kind)]
+        out = [t for t, k in zip(toks, keep) if k]
+        for i in range(len(toks) - 1):
+            if keep[i] and keep[i + 1]:
+                out.append(f"{toks[i]}_{toks[i + 1]}")
+        return out
+
+    # ------------------------------------------------------------------ doc-level answers
+
+    def _answer_signer(self, query, docs, hits):
+        doc = docs[0] if docs else None
+        if doc is None or not doc.meta.signer:
+            return None
+        start, end = doc.meta.lines.get("signer", [0, 0])
+        if not start:
+            return None
+        label = _doc_label(doc.meta, doc.source)
+        quote = doc.lines[start - 1].strip()
+        return f"{label} do {doc.meta.signer} ký.", [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)]
+
+    def _answer_list(self, query, docs, hits):
+        """"Những kế hoạch nào … giai đoạn 2021-2030?": every document that satisfies the condition."""
+        wanted = query.periods or [(y, y) for y in query.years]
+        chosen = []
+        for doc in self.index.documents.values():
+            if query.sources and doc.source not in query.sources:
+                continue
+            if query.provinces and doc.meta.province not in query.provinces:
+                continue
+            years = set(doc.meta.years)
+            if wanted and not any(b in years or (a in years and b in years) for a, b in wanted):
+                continue
+            chosen.append(doc)
+        if not chosen:
+            return None
+        chosen.sort(key=lambda d: (d.meta.province, d.source))
+        parts, cites = [], []
+        for doc in chosen:
+            line = _scope_line(doc, wanted)
+            parts.append(f"{_doc_label(doc.meta, doc.source)} ({_period_text(doc.meta)})")
+            cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
+        cond = f" giai đoạn {wanted[0][0]}-{wanted[0][1]}" if wanted and wanted[0][0] != wanted[0][1] else (f" năm {wanted[0][0]}" if wanted else "")
+        return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites
+
+    # ------------------------------------------------------------------ responsibilities
+
+    def _answer_responsibility(self, query, docs, hits):
+        """Who leads / who cooperates on a task: the task block whose name matches the question."""
+        facts = self.index.facts.responsibilities
+        best = None
+        for rank, doc in enumerate(docs[:2]):
+            topic = self._topic_terms(query, doc)
+            for r in facts:
+                if r.source != doc.source:
+                    continue
+                if query.kind == "partner" and not r.partners and "phoi hop" not in fold(r.duty):
+                    continue
+                if query.kind == "lead" and not r.lead:
+                    continue
+                text = f"{r.task} {r.section} {r.duty}"
+                score = self.coverage(topic, text) - 0.05 * rank
+                if r.duty and not r.partners and "chu tri" not in fold(r.duty):
+                    score -= 0.15  # a plain duty is weaker evidence of leading a task
+                if best is None or score > best[0]:
+                    best = (score, r, doc)
+        if best is None or best[0] < 0.5:
+            return None
+        _, r, doc = best
+        return self._say_responsibility(query, r, doc), [_cite_fact(r)]
+
+    def _say_responsibility(self, query: Query, r: Responsibility, doc: DocumentRecord) -> str:
+        task = _strip_number(r.task)
+        where = _doc_label(doc.meta, doc.source)
+        lead = ", ".join(r.lead)
+        partners = ", ".join(r.partners)
+        if r.duty and not r.partners:
+            return f"{lead}: {_shorten(r.duty, 300)} ({where})."
+        if query.kind == "partner" and partners:
+            tail = f"; cơ quan chủ trì: {lead}" if lead else ""
+            return f"Cơ quan phối hợp trong “{task}”: {partners}{tail} ({where})."
+        tail = f"; cơ quan phối hợp: {partners}" if partners else ""
+        return f"Cơ quan chủ trì “{task}”: {lead}{tail} ({where})."
+
+    def _answer_duty(self, query, docs, hits):
+        """What an agency must do: its duties in "Tổ chức thực hiện", else the tasks it leads."""
+        if not query.agency:
+            return None
+        agency = fold(query.agency)
+        for doc in docs[:2]:
+            mine = [r for r in self.index.facts.responsibilities if r.source == doc.source and _names_agency(r.lead, agency)]
+            duties = [r for r in mine if r.duty]
+            if duties:
+                duties.sort(key=lambda r: r.start_line)
+                name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
+                items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
+                text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
+                return text, _merge_citations([_cite_fact(r) for r in duties[:4]])
+            tasks = [r for r in mine if not r.duty]
+            if tasks:
+                items = [_strip_number(r.task) for r in tasks[:4]]
+                text = f"{query.agency} chủ trì: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
+                return text, [_cite_fact(r) for r in tasks[:4]]
+        return None
+
+    # ------------------------------------------------------------------ sentences and rows
+
+    def _units(self, hits: list[Hit]) -> list[Unit]:
+        units: list[Unit] = []
+        for rank, hit in enumerate(hits):
+            c = hit.chunk
+            if c.kind == "table":
+                units.extend(self._table_units(c, rank, hit.score))
+                continue
+            rec = self.index.documents.get(c.source)
+            lines = rec.lines if rec else c.text.split("\n")
+            for ln in range(c.start_line, c.end_line + 1):
+                line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
+                if line:
+                    for sent in split_sentences(line):
+                        units.append(Unit(c.source, c.section, ln, ln, sent, rank, hit.score, f"{line}\n{c.text}"))
+        return units
+
+    def _table_units(self, chunk, rank: int, score: float) -> list[Unit]:
+        """Each rendered row with the lines it came from (rows are in order in the chunk)."""
+        rec = self.index.documents.get(chunk.source)
+        rows = chunk.text.split("\n")
+        spans = _row_spans(rec.lines if rec else [], chunk.start_line, chunk.end_line) if rec else []
+        units = []
+        for i, row in enumerate(rows):
+            start, end = spans[i] if i < len(spans) else (chunk.start_line, chunk.end_line)
+            units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text))
+        return units
+
+    def _answer_from_sentences(self, query: Query, hits: list[Hit]):
+        units = self._units(hits[:6])
+        if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
+            named = [u for u in units if self._province_of(u.source) in query.provinces]
+            units = named or units
+        if self._gated(query):
+            # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
+            # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
+            units = [u for u in units if self._type_bonus(query, u.text) > 0]
         if not units:
             return None
-        terms = key_terms(query.standalone)
+        top = max(h.score for h in hits) or 1.0
         best = None
-        top_score = max(u.hit_score for u in units) or 1.0
         for u in units:
-            context = self._context(u)
-            local = self.coverage(terms, u.text)
-            wide = self.coverage(terms, context + " " + u.text)
-            score = 0.55 * local + 0.25 * wide + 0.2 * (u.hit_score / top_score)
+            doc = self.index.documents.get(u.source)
+            topic = self._topic_terms(query, doc)
+            context = f"{u.section} {_doc_context(doc.meta) if doc else ''}"
+            local = self.coverage(topic, u.text)
+            wide = self.coverage(topic, f"{context} {u.text}")
+            score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text)
+            score += 0.2 * self._year_fit(query, u, doc)
             if best is None or score > best[0]:
-                best = (score, u, wide)
-        _, unit, wide = best
-        return unit, wide
+                best = (score, u, wide, doc)
+        _, unit, wide, doc = best
+        if wide < self.settings.min_evidence or self._year_fit(query, unit, doc) < 0:
+            return None
+        if not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc):
+            return None
+        text = _shorten(unit.text, 400)
+        if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
+            text = f"{text} ({_doc_label(doc.meta, doc.source)})"
+        quote = unit.text if unit.start_line == unit.end_line else "\n".join(doc.lines[unit.start_line - 1 : unit.end_line]) if doc else unit.text
+        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))]
 
-    def _context(self, u: Unit) -> str:
-        rec = self.index.documents.get(u.source)
-        head = ""
-        if rec:
-            m = rec.meta
-            head = f"{m.title} {m.province} {m.period} {m.number}"
-        return f"{head} {u.section}"
+    def _province_of(self, source: str) -> str:
+        rec = self.index.documents.get(source)
+        return rec.meta.province if rec else ""
+
+    def _focus_supported(self, query: Query, u: Unit, doc: DocumentRecord | None) -> bool:
+        """The rarest content word of the question must be in the evidence (its passage, section
+        or document title): "lương cơ sở" is not answered by a passage about training targets."""
+        topic = [t for t in self._topic_terms(query, doc) if "_" not in t and len(t) > 1]
+        if not topic:
+            return True
+        have = _terms_of(f"{u.text} {u.section} {u.context} {_doc_context(doc.meta) if doc else ''}")
+        unknown = [t for t in topic if t not in self._idf]
+        if len(unknown) * 3 > len(topic):
+            return False  # many content words that occur nowhere in the knowledge base
+        topic = [t for t in topic if t in self._idf] or topic
+        focus = max(topic, key=self._weight)
+        return focus in have
+
+    def _year_fit(self, query: Query, u: Unit, doc: DocumentRecord | None) -> float:
+        """+1 when the passage states the question's year, -1 when it states only other years."""
+        if not query.years:
+            return 0.0
+        own = set(years_in(u.text)) | {y for a, b in periods_in(f"{u.section} {u.text}") for y in range(a, b + 1)}
+        own |= set(years_in(u.section))
+        if not own:
+            return 0.0
+        if any(y in own for y in query.years):
+            return 1.0
+        return -1.0 if doc is None or not any(y in doc.meta.years for y in query.years) or len(own) else 0.0
+
+    def _years_supported(self, query: Query, u: Unit, doc: DocumentRecord | None) -> bool:
+        """Every year the question names must be a year of the evidence or of its document."""
+        if not query.years:
+            return True
+        known = set(years_in(f"{u.text} {u.section} {u.context}"))
+        if doc:
+            known |= set(doc.meta.years) | set(years_in(doc.meta.title))
+        for a, b in periods_in(f"{u.text} {u.section} {u.context}"):
+            known |= set(range(a, b + 1))
+        return all(y in known for y in query.years)
+
+    @staticmethod
+    def _gated(query: Query) -> bool:
+        return query.kind in ("target", "count", "amount", "lead", "partner", "number", "date", "rename")
 
     def _type_bonus(self, query: Query, text: str) -> float:
         f = fold(text)
         kind = query.kind
         if kind in ("target", "count", "amount"):
-            nums = [m.group(0) for m in _NUMBER.finditer(text) if not re.fullmatch(r"(19|20)\d\d", m.group(0).strip())]
+            nums = [n for n in _NUMBER.findall(text) if not re.fullmatch(r"(19|20)\d\d", n) and not re.fullmatch(r"\d\.", n)]
             if not nums:
+                return -0.5
+            if kind == "amount" and not _MONEY.search(text):
                 return -0.5
             bonus = 0.5
             if kind == "target" and "%" in text:
-                bonus += 0.3
-            if kind == "amount" and ("dong" in f or "kinh phi" in f):
                 bonus += 0.3
             return bonus
         if kind == "lead":
@@ -199,26 +427,108 @@ class Answerer:
             return 1.0 if re.search(r"doi (ten )?thanh|doi ten", f) else 0.0
         return 0.0
 
-    def _compose(self, query: Query, unit: Unit) -> str:
-        text = _shorten(unit.text, 400)
-        rec = self.index.documents.get(unit.source)
-        where = ""
-        if rec and rec.meta.province and fold(rec.meta.province) not in fold(text):
-            where = f" ({_doc_label(rec.meta)})"
-        return f"{text}{where}"
+
+# ---------------------------------------------------------------------- helpers
 
 
-def _doc_label(meta) -> str:
-    parts = []
-    if meta.kind:
-        parts.append(meta.kind.capitalize())
+def _doc_context(meta: DocumentMeta) -> str:
+    return f"{meta.title} {meta.province} {meta.period} {meta.number} {meta.issuer}"
+
+
+def _doc_label(meta: DocumentMeta, source: str = "") -> str:
+    kind = (meta.kind or "văn bản").capitalize()
+    if meta.kind == "tin tức":
+        kind = "Bài viết"
+    parts = [kind]
     if meta.number:
         parts.append(meta.number)
     if meta.province:
         parts.append(meta.province)
     if meta.period and not meta.number:
-        parts.append(meta.period)
-    return " ".join(parts) if parts else ""
+        parts.append(_period_text(meta))
+    label = " ".join(parts)
+    return label if len(parts) > 1 else (meta.title or source)
+
+
+def _period_text(meta: DocumentMeta) -> str:
+    p = meta.period
+    if not p:
+        return "không rõ thời kỳ"
+    if p.startswith("đến"):
+        return f"giai đoạn {p}"
+    return f"giai đoạn {p}" if "-" in p else f"năm {p}"
+
+
+def _scope_line(doc: DocumentRecord, wanted) -> int:
+    """The line where a document states its period (prefer an upper-case title line)."""
+    lines = doc.lines
+    candidates = []
+    for i, line in enumerate(lines[:80]):
+        years = set(years_in(line)) | {y for a, b in periods_in(line) for y in range(a, b + 1)}
+        if wanted and not any(b in years for a, b in wanted):
+            continue
+        if not years or "giai đoạn" not in line.lower() and "năm" not in line.lower():
+            continue
+        upper = sum(ch.isupper() for ch in line) > 0.6 * sum(ch.isalpha() for ch in line)
+        candidates.append((0 if upper else 1, i + 1))
+    if candidates:
+        return min(candidates)[1]
+    return doc.meta.lines.get("title", [1, 1])[0]
+
+
+def _section_at(index: LoadedIndex, source: str, line: int) -> str:
+    for c in index.chunks_of(source):
+        if c.start_line <= line <= c.end_line:
+            return c.section
+    return ""
+
+
+def _row_spans(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Line spans of the table rows between start and end (rows separated by blank lines)."""
+    spans, row_start = [], None
+    for ln in range(start, end + 2):
+        line = lines[ln - 1] if 0 < ln <= len(lines) and ln <= end else ""
+        if not line.strip() and not line.startswith("\t"):
+            if row_start is not None:
+                spans.append((row_start, ln - 1))
+                row_start = None
+        elif row_start is None:
+            row_start = ln
+    if spans and all(a == b for a, b in spans) and len(spans) == end - start + 1:
+        return spans  # one row per line
+    return spans
+
+
+def _names_agency(names: list[str], agency_folded: str) -> bool:
+    for name in names:
+        f = fold(name)
+        if agency_folded in f or (len(f) > 6 and f in agency_folded):
+            return True
+    return False
+
+
+def _cite_fact(fact: Responsibility | Target) -> Citation:
+    return Citation(fact.source, fact.section, fact.start_line, fact.end_line, fact.quote)
+
+
+def _merge_citations(cites: list[Citation]) -> list[Citation]:
+    """Adjacent lines of one source become one span."""
+    out: list[Citation] = []
+    for c in sorted(cites, key=lambda c: (c.source, c.start_line)):
+        if out and out[-1].source == c.source and c.start_line <= out[-1].end_line + 1:
+            prev = out[-1]
+            out[-1] = Citation(prev.source, prev.section, prev.start_line, max(prev.end_line, c.end_line), f"{prev.quote} {c.quote}")
+        else:
+            out.append(c)
+    return out
+
+
+def _strip_number(text: str) -> str:
+    return re.sub(r"^\s*([IVXLC]+|\d+(\.\d+)*|[a-zđ])\s*[.)]\s*", "", text).strip().rstrip(":")
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(r"^\s*[-+•*]\s*", "", text).strip().rstrip(";.")
 
 
 def split_sentences(line: str) -> list[str]:
@@ -234,4 +544,3 @@ def _shorten(text: str, limit: int) -> str:
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
 
 
-__all__ = ["Answerer", "NO_INFO", "key_terms", "split_sentences", "math", "years_in"]

@@ -13,7 +13,7 @@ from .config import Settings
 from .embeddings import Embedder
 from .index import LoadedIndex
 from .types import Chunk, Hit, Query
-from .vietnamese import fold, folded_terms, segment
+from .vietnamese import fold, folded_terms, periods_in, segment, years_in
 
 
 class Reranker(Protocol):
@@ -123,6 +123,12 @@ class Retriever:
                 boost *= b ** 0.5
             elif query.provinces == [] and not any(y in meta.years for y in query.years):
                 boost /= b ** 0.25
+        if query.years:
+            own = set(years_in(f"{chunk.section} {chunk.text}"))
+            for a, z in periods_in(f"{chunk.section} {chunk.text}"):
+                own |= set(range(a, z + 1))
+            if own:
+                boost *= 1.15 if any(y in own for y in query.years) else 0.9
         return boost
 
 

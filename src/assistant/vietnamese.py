@@ -119,9 +119,13 @@ QUESTION_WORDS = frozenset(
 )
 
 
+_I_Y = re.compile(r"^([bcdghklmnpqrstvx]{1,3})y$")
+
+
 def fold_tokens(text: str) -> list[str]:
-    """Accent-folded syllables of text, abbreviations expanded, numbers kept whole."""
-    return _WORD.findall(fold(expand_abbreviations(nfc(text))))
+    """Accent-folded syllables of text, abbreviations expanded, numbers kept whole.
+    The two spellings "kỹ/kĩ", "lý/lí", "mỹ/mĩ" fold to the same syllable."""
+    return [_I_Y.sub(r"\1i", t) for t in _WORD.findall(fold(expand_abbreviations(nfc(text))))]
 
 
 def folded_terms(text: str) -> list[str]:
