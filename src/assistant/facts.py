@@ -35,7 +35,7 @@ class FactExtractor:
         return Facts(
             responsibilities=_responsibilities(ctx),
             targets=_targets(ctx),
-            budget=_table_budget(ctx) + _sentence_budget(ctx),
+            budget=sorted(_table_budget(ctx) + _sentence_budget(ctx), key=lambda b: b.start_line),
         )
 
 
@@ -87,7 +87,7 @@ class _Context:
 
 # =========================================================================== text helpers
 
-_NUMBERING = re.compile(r"^\s*(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]|[-+•*–])\s*")
+_NUMBERING = re.compile(r"^\s*(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]|[-+•*–]|#{1,6}(?=\s))\s*")
 
 
 def _strip_numbering(text: str) -> str:
@@ -140,7 +140,7 @@ _AGENCY_HEADS = [
 ]
 # Heads that are complete names on their own ("Công an tỉnh", "Bảo hiểm xã hội tỉnh").
 _SELF_STANDING = {"Ủy ban nhân dân", "UBND", "Công an", "Bảo hiểm xã hội", "Thanh tra", "Văn phòng",
-                  "Kho bạc", "Cơ sở", "Ủy ban nhân dân cấp", "Tỉnh đoàn", "Thành đoàn", "Tỉnh ủy",
+                  "Kho bạc", "Ủy ban nhân dân cấp", "Tỉnh đoàn", "Thành đoàn", "Tỉnh ủy",
                   "Thành ủy", "Huyện ủy", "Quận ủy", "Đảng ủy", "Bộ đội", "Hải quan", "Điện lực", "Bưu điện"}
 _LEVEL_WORDS = ("tỉnh", "huyện", "thành phố", "quận", "thị xã", "xã", "phường", "thị trấn", "nhân dân",
                 "cấp", "các", "trung ương", "Nhà nước", "nhà nước", "cơ sở")
@@ -184,11 +184,11 @@ _VERBS = [
     "thực hiện", "triển khai", "xây dựng", "hướng dẫn", "đẩy mạnh", "tuyên truyền", "rà soát",
     "theo dõi", "tham mưu", "kiểm tra", "giám sát", "đánh giá", "báo cáo", "nghiên cứu", "tập huấn",
     "đào tạo", "bồi dưỡng", "vận động", "tăng cường", "phổ biến", "bố trí", "lồng ghép", "thống kê",
-    "điều tra", "khảo sát", "ban hành", "đề xuất", "trình", "tập hợp", "thành lập", "nâng cao",
+    "điều tra", "khảo sát", "ban hành", "đề xuất", "tập hợp", "thành lập", "nâng cao",
     "để", "nhằm", "theo", "về", "tại", "trong", "biên soạn", "phát hành", "tham gia", "quản lý",
     "huy động", "đảm bảo", "bảo đảm", "thẩm định", "cân đối", "phân bổ", "chuẩn bị", "củng cố",
     "kiện toàn", "duy trì", "ưu tiên", "căn cứ", "tùy theo", "tuỳ theo", "được", "sẽ", "cần",
-    "tiếp tục", "chủ động", "xem xét", "cung cấp thông tin", "hỗ trợ", "tổng hợp", "thường xuyên",
+    "tiếp tục", "chủ động", "xem xét", "cung cấp thông tin", "hỗ trợ",
 ]
 _VERB_RE = re.compile(r"\s(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?=[\s,.;:]|$)")
 # A verb right after these words is a noun ("các tổ chức", "cơ sở đào tạo").
@@ -318,6 +318,17 @@ def _task_title(ctx: _Context, i: int, before: str) -> str:
     return ""
 
 
+def _block_container(ctx: _Context, i: int) -> Section | None:
+    """The section whose lines belong with lead line i: its own section; when the lead line is
+    itself a sub-heading ("b) Đơn vị chủ trì: ...") without its partners, the task around it."""
+    nodes = ctx.nodes_at(i)
+    if not nodes:
+        return None
+    if nodes[-1].start < i or _PARTNER_LABEL.search(ctx.lines[i]) or len(nodes) == 1:
+        return nodes[-1]
+    return nodes[-2]
+
+
 def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
     body = ctx.body_lines()
     leads = [i for i in body if _LEAD_LABEL.search(ctx.lines[i])]
@@ -325,11 +336,10 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
     for n, i in enumerate(leads):
         line = ctx.lines[i]
         lead_text, label_start, _ = _label_value(line, _LEAD_LABEL)
-        nodes = ctx.nodes_at(i)
-        block_end = nodes[-1].end if nodes else len(ctx.lines)
+        container = _block_container(ctx, i)
+        block_start, block_end = (container.start, container.end) if container else (0, len(ctx.lines))
         if n + 1 < len(leads):
             block_end = min(block_end, leads[n + 1])
-        block_start = nodes[-1].start if nodes and nodes[-1].start < i else i
         if n > 0:
             block_start = max(block_start, leads[n - 1] + 1)
         block = [k for k in body if block_start <= k < block_end]
@@ -361,11 +371,18 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
 # -- b. tables with "chủ trì" / "phối hợp" columns
 
 
-def _column(headers: list[str], pattern: str, exclude: set[int] = frozenset()) -> int:
+def _column(headers: list[str], pattern: str, exclude=()) -> int:
+    """Index of the first header (folded) matching pattern, or -1."""
     for k, head in enumerate(headers):
         if k not in exclude and re.search(pattern, fold(head)):
             return k
     return -1
+
+
+def _first_text_column(headers: list[str], exclude) -> int:
+    """The first column that is not taken and not the row number ("STT", "TT")."""
+    return next((k for k, head in enumerate(headers)
+                 if k not in exclude and not re.fullmatch(r"s?\s*tt|so tt", fold(head).strip())), -1)
 
 
 def _cell(row: Row, k: int) -> str:
@@ -389,7 +406,7 @@ def _table_responsibilities(ctx: _Context) -> list[Responsibility]:
         taken = {lead_col, partner_col, time_col, fund_col}
         task_col = _column(heads, r"noi dung|nhiem vu|hoat dong|cong viec|ten|giai phap|de an|du an", taken)
         if task_col < 0:
-            task_col = next((k for k in range(len(heads)) if k not in taken and not re.fullmatch(r"s?tt|so tt|stt", fold(heads[k]).strip())), -1)
+            task_col = _first_text_column(heads, taken)
         section = ctx.section(table.start)
         for row in table.rows:
             lead = _cell(row, lead_col)
@@ -410,6 +427,8 @@ _IMPLEMENTATION = re.compile(
     r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|trach nhiem|thuc hien)|trach nhiem (?:thuc hien|cua)|nhiem vu cua cac)"
 )
 _CLOSING = re.compile(r"^(?:tren day|noi nhan|kt\.|tm\.|q\.|ky thay)|^trong qua trinh .*vuong mac")
+# After the agencies, "Yêu cầu các sở, ngành ... thực hiện nghiêm túc" closes the part.
+_CLOSING_AFTER_AGENCIES = re.compile(r"^(?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)")
 _REQUEST_PREFIX = re.compile(r"^(?:Đề nghị|Giao cho|Giao|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", re.I)
 _DUTY_VERB_AFTER_AGENCY = re.compile(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b", re.I)
 
@@ -459,34 +478,38 @@ def _duty_partners(duty: str) -> list[str]:
 def _implementation_duties(ctx: _Context, used: set[int]) -> list[Responsibility]:
     out: list[Responsibility] = []
     for part in _implementation_parts(ctx.root):
-        current: _AgencyHead | None = None
+        current: _AgencyHead | None = None  # the agency whose duties the following lines are
         current_level = 0
         for i in range(part.start + 1, part.end):
             line = ctx.lines[i]
-            if i in ctx.table_lines or not line.strip():
+            if i in ctx.table_lines or i in used or not line.strip():
                 continue
-            if _CLOSING.match(fold(line.strip())):
+            folded = fold(line.strip()[:200])
+            if _CLOSING.search(folded) or current and _CLOSING_AFTER_AGENCIES.match(folded):
                 break
             level = heading_level(line)
-            head = _parse_agency_line(line, need_duty_marker=level is None)
             if level is not None:
-                if head:
+                head = _parse_agency_line(line)
+                if head:  # "4.2. Sở Nội vụ: Có trách nhiệm ..." / "* Cấp huyện:"
                     current, current_level = head, level
                     if head.duty:
                         out.append(_duty(ctx, i, head, head.duty))
-                elif current and level > current_level:
+                elif current and level > current_level:  # "a) Chủ trì ..." under the agency
                     out.append(_duty(ctx, i, current, _strip_numbering(line)))
                 else:
                     current = None
-            elif head:
+            elif head := _parse_agency_line(line, need_duty_marker=True):  # "- Sở Tài chính: ..."
                 out.append(_duty(ctx, i, head, head.duty))
-            elif current and i not in used:
+            elif only := _agency_only(line):  # an unnumbered "Sở Y tế" line over its duties
+                nodes = ctx.nodes_at(i)
+                current, current_level = only, (nodes[-1].level if nodes else 0) + 1
+            elif current:
                 out.append(_duty(ctx, i, current, _strip_numbering(line)))
-            elif _agency_only(line):
-                current, current_level = _agency_only(line), 99
             else:
                 continue
             used.add(i)
+            if line.rstrip().endswith("./."):  # the last sentence of the document body
+                break
     return out
 
 
@@ -566,8 +589,16 @@ def _agency_before(text: str) -> list[str]:
 # =========================================================================== periods
 
 
-def _period_mentions(text: str) -> list[tuple[int, str]]:
-    """Periods and years named in text, as (position, "2021-2025" | "đến 2025" | "2025")."""
+def _period_mentions(text: str, scoped_years_only: bool = False) -> list[tuple[int, str]]:
+    return [(s, label) for s, _, label in _period_spans(text, scoped_years_only)]
+
+
+def _period_spans(text: str, scoped_years_only: bool = False) -> list[tuple[int, int, str]]:
+    """Periods and years named in text: (start, end, "2021-2025" | "đến 2025" | "2025").
+
+    With scoped_years_only, a bare "năm 2011" counts only where it scopes ("Đến năm 2025",
+    "trong năm 2023", or opening the text), not as an attribute ("lớp đã mở năm 2011").
+    """
     found: list[tuple[int, int, str]] = []
 
     def free(a: int, b: int) -> bool:
@@ -580,10 +611,13 @@ def _period_mentions(text: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"giai đoạn\s+(?:từ nay\s+)?(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)", text, re.I):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), f"đến {m.group(1)}"))
-    for m in re.finditer(r"(?<!tháng )(?<!tháng  )(?:năm|Năm|NĂM)\s+((?:19|20)\d\d)(?!\d)", text):
-        if free(m.start(), m.end()) and not re.search(r"tháng\s+\d{1,2}\s*$", text[: m.start()], re.I):
+    for m in re.finditer(r"(?:năm|Năm|NĂM)\s+((?:19|20)\d\d)(?!\d)", text):
+        is_date = re.search(r"tháng\s+\d{1,2}\s*$", text[: m.start()], re.I)  # "ngày 22 tháng 1 năm 2021"
+        if free(m.start(), m.end()) and not is_date:
+            if scoped_years_only and not _YEAR_SCOPE.search(text[: m.start()]):
+                continue
             found.append((m.start(), m.end(), m.group(1)))
-    return sorted((s, label) for s, _, label in found)
+    return sorted(found)
 
 
 # Words that may stand before a period that scopes what follows ("Đối với giai đoạn từ năm ...").
@@ -593,15 +627,20 @@ _SCOPE_WORDS = set(
 )
 
 
+_YEAR_SCOPE = re.compile(r"(?:^[\s\W]*|\b(?:đến|tới|vào|trong|hết|từ|sau|cuối|đầu|trước)\s+)$", re.I)
+
+
+def _only_scope_words(text: str) -> bool:
+    return all(w in _SCOPE_WORDS for w in re.findall(r"\w+", text.lower()))
+
+
 def _scope_period(line: str) -> str:
     """A period that scopes a whole line: it opens the line, after scoping words only
     ("Đối với giai đoạn từ năm 2026 đến năm 2030, ...", "c) Đến năm 2025, ...")."""
     text = _strip_numbering(line)
-    for pos, label in _period_mentions(text):
-        words = re.findall(r"\w+", text[:pos].lower())
-        if all(w in _SCOPE_WORDS for w in words):
-            return label
-        return ""
+    mentions = _period_mentions(text)
+    if mentions and _only_scope_words(text[: mentions[0][0]]):
+        return mentions[0][1]
     return ""
 
 
@@ -666,7 +705,7 @@ _GOAL_WORDS = re.compile(r"phan dau|chi tieu|muc tieu|it nhat|toi thieu|dat duoc
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)|,\s*trong đó|\(|\)")
 _CLAUSE_START = re.compile(r";|\.\s|:\s|\)|\(|,\s*trong đó,?")
 _LEAD_WORDS = re.compile(r"^(?:(?:phấn đấu|đạt|được|có|bảo đảm|đảm bảo|tiếp tục|cho|với|là|trong đó|gồm)\s*,?\s*)+", re.I)
-_TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|cho|với|là|có|được|khoảng|tới|lên|được|đến|của))+\s*$", re.I)
+_TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|cho|với|là|có|được|khoảng|tới|lên|đến|của|tỷ lệ|mức|ở mức))+\s*$", re.I)
 
 
 def _targets(ctx: _Context) -> list[Target]:
@@ -674,29 +713,61 @@ def _targets(ctx: _Context) -> list[Target]:
     for i in ctx.body_lines():
         line = ctx.lines[i]
         values = _target_values(ctx, i, line)
-        for n, (start, end) in enumerate(values):
+        for n, (start, end, is_count) in enumerate(values):
             next_start = values[n + 1][0] if n + 1 < len(values) else len(line)
-            out.append(_target(ctx, i, line, start, end, next_start))
+            out.append(_target(ctx, i, line, start, end, next_start, is_count))
+    out += _table_targets(ctx)
+    return sorted(out, key=lambda t: t.start_line)
+
+
+def _table_targets(ctx: _Context) -> list[Target]:
+    """A table of indicators ("Chỉ tiêu | Đơn vị tính | Năm 2023 | Năm 2025"): one target per
+    indicator and year column."""
+    out: list[Target] = []
+    for table in ctx.tables:
+        heads = table.headers
+        indicator = _column(heads, r"chi tieu|muc tieu|noi dung|ten")
+        periods = [(k, p) for k, h in enumerate(heads) if k != indicator and (p := _heading_period(h))]
+        if indicator < 0 or not periods or _MONEY_WORDS.search(_table_context(ctx, table)):
+            continue
+        unit_col = _column(heads, r"don vi|dvt")
+        for row in table.rows:
+            name = _strip_numbering(_cell(row, indicator))
+            unit = _cell(row, unit_col)
+            for k, period in periods:
+                value = _cell(row, k)
+                if not name or not re.search(r"\d", value):
+                    continue
+                if unit and unit not in value:
+                    value = f"{value}{unit}" if unit == "%" else f"{value} {unit}"
+                out.append(Target(
+                    source=ctx.source, indicator=_shorten(name), value=value, period=period,
+                    section=ctx.section(table.start), start_line=row.start + 1, end_line=row.end,
+                    quote=_row_quote(ctx, row),
+                ))
     return out
 
 
-def _target_values(ctx: _Context, i: int, line: str) -> list[tuple[int, int]]:
-    """Spans of the goal values of a line: percentages, and counts in a goal context."""
-    spans = [(m.start(), m.end()) for m in _PERCENT.finditer(line) if not _is_share(line, m.start())]
+def _target_values(ctx: _Context, i: int, line: str) -> list[tuple[int, int, bool]]:
+    """Spans of the goal values of a line, and whether each is a count: percentages, and
+    counts in a goal or result context."""
+    spans = [(m.start(), m.end(), False) for m in _PERCENT.finditer(line) if not _is_share(line, m.start())]
     if _MONEY.search(line):  # money lines are budget, their percentages are shares
         spans = []
-    path = fold(ctx.section(i))
-    inner = fold(ctx.nodes_at(i)[-1].label) if ctx.nodes_at(i) else ""
-    goal_path = bool(_GOAL_CONTEXT.search(path)) and not _NOT_GOAL_CONTEXT.search(inner)
-    for m in _COUNT.finditer(line):
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or any(s < m.end() and m.start() < e for s, e in spans):
+    counts = list(_COUNT.finditer(line))
+    if counts:
+        nodes = ctx.nodes_at(i)
+        inner = fold(nodes[-1].label) if nodes else ""
+        goal_path = bool(_GOAL_CONTEXT.search(fold(ctx.section(i)))) and not _NOT_GOAL_CONTEXT.search(inner)
+    for m in counts:
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or any(s < m.end() and m.start() < e for s, e, _ in spans):
             continue
         if re.match(r"\s*(?:đồng|/)", line[m.end():]):
             continue
         left, right = _sentence_bounds(line, m.start(), m.end())
         if goal_path or _GOAL_WORDS.search(fold(line[left:m.start()])):
             if not _MONEY.search(line[left:right]):
-                spans.append((m.start(), m.end()))
+                spans.append((m.start(), m.end(), True))
     return sorted(spans)
 
 
@@ -705,17 +776,35 @@ def _is_share(line: str, start: int) -> bool:
     return bool(re.search(r"(?:chiếm|tương đương|bằng)\s*(?:tỷ lệ\s*)?$", line[:start], re.I))
 
 
-def _target(ctx: _Context, i: int, line: str, start: int, end: int, next_start: int) -> Target:
+def _count_indicator(line: str, left: int, right: int, start: int) -> str:
+    """A count reads with its clause: "tập huấn ... cho 1.768 lượt cán bộ đang làm ..."; an
+    opening period ("Từ năm 2012 đến năm 2020") and what lies far before the value are dropped."""
+    clause = _strip_numbering(line[left:right])
+    begin = line.index(clause, left) if clause else start
+    spans = _period_spans(clause)
+    if spans and begin + spans[0][1] <= start and _only_scope_words(clause[: spans[0][0]]):
+        begin += spans[0][1]
+    before = line[begin:start].lstrip(" ,")
+    if len(before) > 80:
+        before = "…" + before[-80:].split(" ", 1)[-1]
+    return _clean_value(before + line[start:right])
+
+
+def _target(ctx: _Context, i: int, line: str, start: int, end: int, next_start: int, is_count: bool) -> Target:
     left = 0
     for m in _CLAUSE_START.finditer(line, 0, start):
         left = m.end()
     m = _CLAUSE_END.search(line, end)
     right = m.start() if m else len(line)
     after = line[end:min(right, next_start)]
-    after = _clean_value(_LEAD_WORDS.sub("", after.strip(" ,")))
+    ends_phrase = after.lstrip().startswith(",")  # "tốt nghiệp 100%, được ..." - the words before tell what
+    after = "" if ends_phrase else _clean_value(_LEAD_WORDS.sub("", after.strip(" ,")))
+    after = _clean_value(re.sub(r"^(?:(?:vào|đến|tới|trong)\s+)?(?:(?:cuối|hết)\s+)?năm\s+\d{4}\b", "", after, flags=re.I))
     after = re.sub(r"\s+(?:và|hoặc)$", "", after)
     indicator = after
-    if len(after.split()) < 3:
+    if is_count:
+        indicator = _count_indicator(line, left, right, start)
+    elif not after:
         before = _strip_numbering(line[left:start])
         before = _TRAIL_WORDS.sub("", _LEAD_WORDS.sub("", before.strip(" ,")))
         indicator = _clean_value(before) or after
@@ -730,7 +819,7 @@ def _target(ctx: _Context, i: int, line: str, start: int, end: int, next_start: 
 def _target_period(ctx: _Context, i: int, line: str, left: int, right: int, value_at: int) -> str:
     """The clause's own period (the one nearest before the value, else after it), a period
     that scopes the line, else the context's."""
-    mentions = _period_mentions(line[left:right])
+    mentions = _period_mentions(line[left:right], scoped_years_only=True)
     before = [label for pos, label in mentions if left + pos < value_at]
     if before:
         return before[-1]
@@ -751,8 +840,8 @@ _MONEY = re.compile(
     re.I,
 )
 _FUNDING = [
-    ("Trung ương", re.compile(r"trung uong|ngan sach nha nuoc cap|\bntw\b")),
-    ("Địa phương", re.compile(r"dia phuong|ngan sach (?:tinh|huyen|xa|thanh pho)|\bndp\b")),
+    ("Trung ương", re.compile(r"trung uong|\bns ?tw\b|\bntw\b")),
+    ("Địa phương", re.compile(r"dia phuong|ngan sach (?:tinh|huyen|xa|thanh pho)|\bns ?dp\b|\bndp\b")),
     ("Xã hội hóa", re.compile(r"xa hoi hoa|huy dong|tai tro|vien tro|nguon (?:von )?khac")),
 ]
 
@@ -793,7 +882,7 @@ def _sentence_budget(ctx: _Context) -> list[BudgetLine]:
         amounts = [m for m in _MONEY.finditer(line) if not _in_parentheses(line, m.start())]
         if not amounts:
             # "- Ngân sách địa phương:" with no amount still sets the source of what follows
-            if _funding_of(_strip_numbering(line)[:60]) and line.rstrip().endswith(":"):
+            if line.rstrip().endswith(":") and _funding_of(_strip_numbering(line)[:60]):
                 context_funding = _funding_of(_strip_numbering(line)[:60])
             continue
         prev_end = 0
@@ -825,25 +914,34 @@ def _in_parentheses(line: str, pos: int) -> bool:
     return line.count("(", 0, pos) > line.count(")", 0, pos)
 
 
-def _label_start(line: str, prev_end: int, amount_start: int) -> int:
-    """Start of the label of an amount: after the last ".", ";" or ":" (outside parentheses)
-    before it, or after the previous amount."""
-    start = prev_end
+def _label_start(line: str, prev_end: int, amount_start: int, stops: str = ";:") -> int:
+    """Start of the label of an amount: after the last ".", or a stop (";", ":") outside
+    parentheses, that leaves some words before the amount; else the previous amount's end.
+    ("3. Kinh phí: Tổng kinh phí: 500 triệu đồng" -> "Tổng kinh phí:")"""
+    bounds = [prev_end]
     depth = 0
     for k in range(prev_end, amount_start):
         ch = line[k]
         depth += ch == "("
         depth -= ch == ")"
-        if depth <= 0 and ch in ";:" or depth <= 0 and ch == "." and (k + 1 == len(line) or line[k + 1] == " "):
-            start = k + 1
-    # "Kinh phí thực hiện: Kinh phí ... là X" - a label that is only "là"/"gồm" looks one colon back
-    if not _clean_value(re.sub(r"\b(?:là|gồm|khoảng|dự kiến)\b", "", line[start:amount_start])):
-        return prev_end
-    return start
+        full_stop = ch == "." and (k + 1 == len(line) or line[k + 1] == " ")
+        if depth <= 0 and (ch in stops or full_stop):
+            bounds.append(k + 1)
+    for start in reversed(bounds):
+        if _clean_value(re.sub(r"\b(?:là|gồm|khoảng|dự kiến)\b", "", line[start:amount_start])):
+            return start
+    return prev_end
 
 
 def _money_label(line: str, prev_end: int, amount_start: int) -> str:
-    label = line[_label_start(line, prev_end, amount_start):amount_start]
+    label = _tidy_label(line[_label_start(line, prev_end, amount_start):amount_start])
+    without_years = re.sub(r"\bnăm\s+\d{4}\b|\d{4}\s*[-–]\s*\d{4}", "", label)
+    if len(without_years.split()) < 2:  # "...; năm 2022 dự kiến 1.500.000.000 đồng": say what it is for
+        label = _tidy_label(line[_label_start(line, prev_end, amount_start, stops=":"):amount_start])
+    return label
+
+
+def _tidy_label(label: str) -> str:
     label = _strip_numbering(label)
     label = re.sub(r"^[\s,]*(?:trong đó|bao gồm|gồm|và|còn lại)\s*[:,]?\s*", "", label, flags=re.I)
     label = re.sub(r"\s*(?:là|với tổng số|tổng cộng|khoảng|dự kiến|với|:|=)\s*$", "", label.strip(), flags=re.I)
@@ -862,7 +960,8 @@ def _money_detail(line: str, end: int, next_start: int) -> str:
 
 # -- table rows
 
-_AMOUNT_HEAD = r"tong kinh phi|tong so|tong cong|tong du toan|kinh phi|du toan|so tien|thanh tien|tong"
+_TOTAL_HEAD = r"^tong|tong (?:kinh phi|so|cong|du toan)"
+_AMOUNT_HEAD = r"^(?!nguon)(?:.*(?:kinh phi|du toan|so tien|thanh tien|ngan sach))"
 _ITEM_HEAD = r"hoat dong|noi dung|hang muc|danh muc|nhiem vu|cong viec|ten|khoan chi|muc chi"
 _DETAIL_HEAD = r"dien giai|ghi chu|thuyet minh|can cu|cach tinh|chi tiet"
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?$|^\d+(?:[.,]\d+)?$")
@@ -887,7 +986,9 @@ def _budget_columns(table: Table) -> _BudgetColumns | None:
     taken = {k for k, _ in funding}
     years = [(k, y) for k, f in enumerate(folded) if k not in taken and (y := _single_year(heads[k]))]
     taken |= {k for k, _ in years}
-    amount = _column(heads, _AMOUNT_HEAD, taken)
+    amount = _column(heads, _TOTAL_HEAD, taken)
+    if amount < 0:
+        amount = _column(heads, _AMOUNT_HEAD, taken)
     if amount < 0 and not funding and not years:
         return None
     taken.add(amount)
@@ -895,8 +996,7 @@ def _budget_columns(table: Table) -> _BudgetColumns | None:
     detail = _column(heads, _DETAIL_HEAD, taken | {item})
     source_text = _column(heads, r"^nguon", taken | {item, detail})
     if item < 0:
-        item = next((k for k in range(len(heads)) if k not in taken | {detail, source_text}
-                     and not re.fullmatch(r"s?o?\s*tt|stt|so tt", folded[k].strip())), -1)
+        item = _first_text_column(heads, taken | {detail, source_text})
     return _BudgetColumns(item, amount, detail, funding, source_text, years)
 
 
@@ -919,11 +1019,20 @@ def _table_unit(ctx: _Context, table: Table, cols: _BudgetColumns) -> str:
     return ""
 
 
+_MONEY_WORDS = re.compile(r"kinh phi|du toan|ngan sach|chi phi|so tien|thanh tien|\bvon\b|\bdong\b|\d\s*d\b")
+
+
+def _table_context(ctx: _Context, table: Table) -> str:
+    """Headers, caption and the lines just above a table (where "Đơn vị tính: ..." stands)."""
+    above = [ctx.lines[k] for k in range(max(0, table.start - 3), table.start)]
+    return fold(" ".join([*table.headers, table.caption or "", *above]))
+
+
 def _table_budget(ctx: _Context) -> list[BudgetLine]:
     out: list[BudgetLine] = []
     for table in ctx.tables:
         cols = _budget_columns(table)
-        if cols is None:
+        if cols is None or not _MONEY_WORDS.search(_table_context(ctx, table)):
             continue
         unit = _table_unit(ctx, table, cols)
         year = _year_of(table.caption) or _heading_year(ctx, table.start)
