@@ -34,9 +34,19 @@ _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the""".replace("\n", "").split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the""".split("|")
 )
+_KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam tong dat giao lam ki theo kho tien chi gom".split())
+
+
+# Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
+_GENERIC = frozenset(
+    """ho tro|thuc hien|trien khai|xay dung|to chuc|nang cao|phat trien|tang cuong|dam bao|bao dam|day manh|
+    cong tac|hoat dong|tham gia|lien quan|cac cap|cu the|tiep tuc|duoc|viec|nguoi""".split("|")
+)
+_GENERIC = frozenset(p.strip() for p in _GENERIC)
+_GENERIC_SYLLABLES = frozenset(w for p in _GENERIC for w in p.split())
 
 
 def _kind_mask(toks: list[str]) -> list[bool]:
@@ -170,7 +180,10 @@ class Answerer:
     # ------------------------------------------------------------------ scoring helpers
 
     def _weight(self, term: str) -> float:
-        return self._idf.get(term, self._max_idf)
+        w = self._idf.get(term, self._max_idf)
+        if term.replace("_", " ") in _GENERIC:
+            w *= 0.3
+        return w
 
     def coverage(self, terms: list[str], text: str) -> float:
         if not terms:
@@ -325,6 +338,10 @@ class Answerer:
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
             named = [u for u in units if self._province_of(u.source) in query.provinces]
             units = named or units
+        if query.kind == "duty" and query.agency:
+            # What an agency must do can only come from a passage that names the agency.
+            agency = fold(query.agency)
+            units = [u for u in units if agency in fold(f"{u.section} {u.text}")]
         if self._gated(query):
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
@@ -362,7 +379,7 @@ class Answerer:
     def _focus_supported(self, query: Query, u: Unit, doc: DocumentRecord | None) -> bool:
         """The rarest content word of the question must be in the evidence (its passage, section
         or document title): "lương cơ sở" is not answered by a passage about training targets."""
-        topic = [t for t in self._topic_terms(query, doc) if "_" not in t and len(t) > 1]
+        topic = [t for t in self._topic_terms(query, doc) if "_" not in t and len(t) > 1 and t not in _GENERIC_SYLLABLES]
         if not topic:
             return True
         have = _terms_of(f"{u.text} {u.section} {u.context} {_doc_context(doc.meta) if doc else ''}")
@@ -371,7 +388,12 @@ class Answerer:
             return False  # many content words that occur nowhere in the knowledge base
         topic = [t for t in topic if t in self._idf] or topic
         focus = max(topic, key=self._weight)
-        return focus in have
+        if focus in have:
+            return True
+        # A question of several parts ("tổng kinh phí …, trung ương hỗ trợ bao nhiêu?") may
+        # miss one word of one part: the rest of its terms must then be well covered.
+        evidence = f"{u.text} {u.section} {u.context} {_doc_context(doc.meta) if doc else ''}"
+        return self.coverage(self._topic_terms(query, doc), evidence) >= 0.6
 
     def _year_fit(self, query: Query, u: Unit, doc: DocumentRecord | None) -> float:
         """+1 when the passage states the question's year, -1 when it states only other years."""

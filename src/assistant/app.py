@@ -48,9 +48,13 @@ DOC_HEADERS = ["Tệp", "Tên tài liệu", "Tỉnh/TP", "Số hiệu", "Ngày",
 RESP_HEADERS = ["Tài liệu", "Nhiệm vụ / hoạt động", "Chủ trì", "Phối hợp", "Trách nhiệm", "Thời gian", "Kinh phí", "Mục", "Tệp", "Dòng"]
 TARGET_HEADERS = ["Tài liệu", "Chỉ tiêu", "Giá trị", "Giai đoạn", "Mục", "Tệp", "Dòng"]
 BUDGET_HEADERS = ["Tài liệu", "Hạng mục", "Số tiền", "Đơn vị", "Năm", "Nguồn vốn", "Diễn giải", "Mục", "Tệp", "Dòng"]
+# Column widths (px): long texts wrap, the table scrolls sideways on a phone.
+DOC_WIDTHS = [200, 340, 110, 120, 100, 150, 100, 90, 80, 140]
+RESP_WIDTHS = [130, 260, 200, 220, 320, 110, 120, 200, 200, 100]
+TARGET_WIDTHS = [130, 360, 120, 110, 220, 200, 100]
+BUDGET_WIDTHS = [130, 300, 120, 80, 70, 110, 260, 200, 200, 100]
 
 CSS = """
-.gradio-container { max-width: 1280px !important; margin: auto; }
 #chatbot { min-height: 360px; }
 .cite-chips .wrap { gap: 6px !important; }
 .cite-chips label { padding: 4px 10px !important; font-size: 0.9em; }
@@ -67,12 +71,26 @@ CSS = """
 .ln.hl { background: rgba(255, 214, 0, 0.12); }
 .ln mark { background: #ffe680; color: #111; padding: 0 2px; border-radius: 2px; }
 .ev-empty { color: var(--body-text-color-subdued); padding: 8px 2px; }
+.facts-table, .facts-table * { font-family: var(--font) !important; }
 @media (max-width: 640px) {
-  .gradio-container { padding: 4px !important; }
+  .tabs button[role="tab"] { padding-left: 10px !important; padding-right: 10px !important; }
   #chatbot { height: 58vh !important; }
   .ln .no { flex-basis: 2.4em; }
 }
 """
+
+# Gradio prefixes the `css` rules with its main container; the page margins live outside it.
+HEAD = """<style>
+.gradio-container { width: 100%; max-width: 1280px !important; margin: 0 auto; }
+@media (max-width: 640px) { .gradio-container .main.app { padding-left: 8px !important; padding-right: 8px !important; } }
+</style>"""
+
+# On a phone the evidence panel sits below the chat: bring it into view when a source is clicked.
+SCROLL_TO_EVIDENCE_JS = """() => {
+  if (window.innerWidth < 700) {
+    setTimeout(() => document.querySelector('#evidence')?.scrollIntoView({block: 'start', behavior: 'smooth'}), 150);
+  }
+}"""
 
 # Scrolls the reader to its first highlighted line once the Tài liệu tab has rendered it.
 SCROLL_TO_MARK_JS = """() => {
@@ -473,7 +491,8 @@ class Actions:
         }
 
     def _chat_outputs(self, conv: list[dict], index, pending: str | None = None, notice: str = ""):
-        """(chatbot, conv, active turn, question box, chips, evidence, current citation, answer json, feedback note)."""
+        """(chatbot, conv, active turn, question box, chips, evidence, current citation, answer json, feedback note,
+        open-document button)."""
         last = conv[-1] if conv and pending is None else None
         return (
             chat_messages(conv, index, pending),
@@ -485,6 +504,7 @@ class Actions:
             None,
             (last or {}).get("contract", {}),
             "",
+            gr.Button(visible=False),
         )
 
     def _chips(self, turn: dict | None, index) -> gr.Radio:
@@ -494,7 +514,8 @@ class Actions:
         return gr.Radio(choices=choices, value=None, label=label, visible=bool(choices))
 
     def new_chat(self):
-        return ([], [], -1, "", gr.Radio(choices=[], value=None, visible=False), _note(EVIDENCE_HINT), None, {}, "")
+        return ([], [], -1, "", gr.Radio(choices=[], value=None, visible=False), _note(EVIDENCE_HINT), None, {}, "",
+                gr.Button(visible=False))
 
     def select_turn(self, conv: list[dict] | None, evt: gr.SelectData):
         """Clicking an earlier answer shows its sources as chips."""
@@ -502,8 +523,8 @@ class Actions:
         i = evt.index if isinstance(evt.index, int) else (evt.index[0] if evt.index else -1)
         turn_i = i // 2 if isinstance(i, int) and i >= 0 else -1
         if not 0 <= turn_i < len(conv):
-            return gr.Radio(), -1, gr.HTML()
-        return self._chips(conv[turn_i], self.index()), turn_i, _note(EVIDENCE_HINT)
+            return gr.Radio(), -1, gr.HTML(), gr.Button()
+        return self._chips(conv[turn_i], self.index()), turn_i, _note(EVIDENCE_HINT), gr.Button(visible=False)
 
     def show_citation(self, choice: str | None, conv: list[dict] | None, active: int | None):
         turn = _turn(conv, active)
@@ -511,8 +532,8 @@ class Actions:
         try:
             cite = refs[int(choice)]
         except (TypeError, ValueError, IndexError):
-            return _note(EVIDENCE_HINT), None
-        return render_evidence(self.index(), cite), cite
+            return _note(EVIDENCE_HINT), None, gr.Button(visible=False)
+        return render_evidence(self.index(), cite), cite, gr.Button(visible=True)
 
     def open_reader_at(self, cite: dict | None):
         """The whole document, cited lines marked, in the Tài liệu tab."""
@@ -760,7 +781,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     settings = assistant.settings
     with gr.Blocks(title=APP_TITLE, analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown(f"## {APP_TITLE}\nHỏi đáp về các kế hoạch, đề án trong thư viện; mỗi câu trả lời kèm nguồn đến từng dòng.")
-        with gr.Tabs() as tabs:
+        with gr.Tabs(overflow_behavior="wrap") as tabs:
             chat = _chat_tab(act)
             library = _library_tab(act)
             resp = _responsibilities_tab(act)
@@ -810,7 +831,7 @@ def _chat_tab(act: Actions) -> _Parts:
                                           lines=1, max_lines=4, scale=5, min_width=200, elem_id="question", autofocus=True)
                     send = gr.Button("Gửi", variant="primary", scale=1, min_width=70, elem_id="send")
                 with gr.Accordion("Chỉ hỏi trong một số tài liệu", open=False):
-                    sources = gr.Dropdown(choices=[], multiselect=True, label="Tài liệu", info="Để trống = tìm trong tất cả tài liệu", elem_id="source-filter")
+                    sources = gr.Dropdown(choices=doc_choices(act.index()), value=[], multiselect=True, allow_custom_value=True, label="Tài liệu", info="Để trống = tìm trong tất cả tài liệu", elem_id="source-filter")
                 with gr.Row():
                     new_btn = gr.Button("🗨️ Cuộc hội thoại mới", size="sm", elem_id="new-chat")
                 with gr.Accordion("Đánh giá câu trả lời", open=False):
@@ -822,17 +843,19 @@ def _chat_tab(act: Actions) -> _Parts:
             with gr.Column(scale=2, min_width=300):
                 gr.Markdown("#### Đoạn trích dẫn")
                 evidence = gr.HTML(_note(EVIDENCE_HINT), elem_id="evidence", js_on_load=None)
-                open_btn = gr.Button("📖 Mở toàn văn tại vị trí này", size="sm", elem_id="open-doc")
+                open_btn = gr.Button("📖 Mở toàn văn tại vị trí này", size="sm", elem_id="open-doc", visible=False)
                 answer_json = gr.JSON(visible=False)
 
-    outputs = [chatbot, conv, active, question, chips, evidence, current, answer_json, fb_note]
+    outputs = [chatbot, conv, active, question, chips, evidence, current, answer_json, fb_note, open_btn]
     gr.on([question.submit, send.click], act.ask, [question, conv, sources], outputs,
           api_name="ask", show_progress="minimal", concurrency_id="ask")
     chatbot.example_select(_example_text, None, question, api_visibility="private").then(
         act.ask, [question, conv, sources], outputs, show_progress="minimal", concurrency_id="ask", api_visibility="private")
     new_btn.click(act.new_chat, None, outputs, api_name="new_chat")
-    chatbot.select(act.select_turn, [conv], [chips, active, evidence], api_visibility="private")
-    chips.input(act.show_citation, [chips, conv, active], [evidence, current], api_name="show_citation")
+    chatbot.clear(act.new_chat, None, outputs, api_visibility="private")  # the chat's own 🗑 button
+    chatbot.select(act.select_turn, [conv], [chips, active, evidence, open_btn], api_visibility="private")
+    chips.input(act.show_citation, [chips, conv, active], [evidence, current, open_btn], api_name="show_citation").then(
+        None, js=SCROLL_TO_EVIDENCE_JS)
     up.click(lambda c, cv, a: act.feedback("up", c, cv, a), [comment, conv, active], [fb_note, comment], api_name="feedback_up")
     down.click(lambda c, cv, a: act.feedback("down", c, cv, a), [comment, conv, active], [fb_note, comment], api_name="feedback_down")
     chatbot.like(act.like, [conv, comment], [fb_note, comment], api_visibility="private")
@@ -845,12 +868,17 @@ def _example_text(evt: gr.SelectData) -> str:
 
 
 def _library_tab(act: Actions) -> _Parts:
+    index = act.index()
+    docs = list(index.documents.values()) if index else []
     with gr.Tab("Tài liệu", id="library"):
         with gr.Row():
-            province = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Tỉnh/thành phố", min_width=160)
-            period = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Giai đoạn", min_width=160)
-        table = gr.Dataframe(headers=DOC_HEADERS, interactive=False, wrap=True, max_height=360, label="Danh sách tài liệu (bấm một dòng để đọc)")
-        reader_select = gr.Dropdown(choices=[], label="Đọc toàn văn", elem_id="reader-select")
+            province = gr.Dropdown(choices=with_all(r.meta.province for r in docs), value=ALL, label="Tỉnh/thành phố",
+                                   min_width=160, allow_custom_value=True)
+            period = gr.Dropdown(choices=with_all(r.meta.period for r in docs), value=ALL, label="Giai đoạn", min_width=160,
+                                 allow_custom_value=True)
+        table = gr.Dataframe(headers=DOC_HEADERS, column_widths=DOC_WIDTHS, interactive=False, wrap=True, elem_classes="facts-table",
+                             max_height=360, label="Danh sách tài liệu (bấm một dòng để đọc)")
+        reader_select = gr.Dropdown(choices=doc_choices(index), value=None, label="Đọc toàn văn", elem_id="reader-select", allow_custom_value=True)
         reader = gr.HTML(render_reader(None), elem_id="reader", js_on_load=None)
     for dd in (province, period):
         dd.input(act.documents_table, [province, period], table, api_visibility="private")
@@ -859,18 +887,20 @@ def _library_tab(act: Actions) -> _Parts:
 
 
 def _responsibilities_tab(act: Actions) -> _Parts:
+    index = act.index()
     with gr.Tab("Phân công", id="responsibilities"):
         gr.Markdown("Cơ quan chủ trì, phối hợp và trách nhiệm trong từng kế hoạch. Bấm một dòng để xem đoạn gốc.")
         with gr.Row():
-            plan = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=200)
-            agency = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Cơ quan", min_width=200)
-            period = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Giai đoạn", min_width=140)
+            plan = gr.Dropdown(choices=[("Tất cả", ALL)] + doc_choices(index), value=ALL, label="Kế hoạch", min_width=200, allow_custom_value=True)
+            agency = gr.Dropdown(choices=with_all(agencies(index)), value=ALL, label="Cơ quan", min_width=200, allow_custom_value=True)
+            period = gr.Dropdown(choices=with_all(periods(index)), value=ALL, label="Giai đoạn", min_width=140, allow_custom_value=True)
             text = gr.Textbox(label="Tìm", placeholder="từ khóa…", min_width=160)
-        table = gr.Dataframe(headers=RESP_HEADERS, interactive=False, wrap=True, max_height=520, elem_id="resp-table")
+        table = gr.Dataframe(headers=RESP_HEADERS, column_widths=RESP_WIDTHS, interactive=False, wrap=True, elem_classes="facts-table",
+                             max_height=520, elem_id="resp-table", show_label=False)
         with gr.Row():
             csv_btn = gr.Button("⬇️ Xuất CSV", size="sm")
             xlsx_btn = gr.Button("⬇️ Xuất Excel", size="sm")
-        file = gr.File(label="Tệp xuất", interactive=False)
+        file = gr.File(label="Tệp xuất", interactive=False, height=100)
     filters = [plan, agency, period, text]
     gr.on([plan.input, agency.input, period.input, text.submit, text.input], act.responsibilities_table, filters, table,
           api_name="responsibilities", trigger_mode="always_last", show_progress="hidden")
@@ -880,18 +910,21 @@ def _responsibilities_tab(act: Actions) -> _Parts:
 
 
 def _targets_tab(act: Actions) -> _Parts:
+    index = act.index()
     with gr.Tab("Chỉ tiêu", id="targets"):
         gr.Markdown("Chỉ tiêu định lượng và các khoản kinh phí. Bấm một dòng để xem đoạn gốc.")
         with gr.Row():
-            plan = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=200)
-            period = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Giai đoạn / năm", min_width=140)
+            plan = gr.Dropdown(choices=[("Tất cả", ALL)] + doc_choices(index), value=ALL, label="Kế hoạch", min_width=200, allow_custom_value=True)
+            period = gr.Dropdown(choices=with_all(periods(index)), value=ALL, label="Giai đoạn / năm", min_width=140, allow_custom_value=True)
             text = gr.Textbox(label="Tìm", placeholder="từ khóa…", min_width=160)
-        targets = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, max_height=420, label="Chỉ tiêu")
-        budget = gr.Dataframe(headers=BUDGET_HEADERS, interactive=False, wrap=True, max_height=420, label="Kinh phí")
+        targets = gr.Dataframe(headers=TARGET_HEADERS, column_widths=TARGET_WIDTHS, interactive=False, wrap=True,
+                               elem_classes="facts-table", max_height=420, label="Chỉ tiêu")
+        budget = gr.Dataframe(headers=BUDGET_HEADERS, column_widths=BUDGET_WIDTHS, interactive=False, wrap=True,
+                              elem_classes="facts-table", max_height=420, label="Kinh phí")
         with gr.Row():
             csv_btn = gr.Button("⬇️ Xuất CSV", size="sm")
             xlsx_btn = gr.Button("⬇️ Xuất Excel", size="sm")
-        file = gr.File(label="Tệp xuất", interactive=False, file_count="multiple")
+        file = gr.File(label="Tệp xuất", interactive=False, height=100, file_count="multiple")
     filters = [plan, period, text]
     gr.on([plan.input, period.input, text.submit, text.input], act.targets_tables, filters, [targets, budget],
           api_name="targets", trigger_mode="always_last", show_progress="hidden")
@@ -909,7 +942,7 @@ def _update_tab(act: Actions, settings: Settings) -> _Parts:
         upload_btn = gr.Button("⬆️ Tải lên và cập nhật chỉ mục", variant="primary")
         upload_msg = gr.Markdown(elem_id="upload-message")
         with gr.Accordion("Xóa tài liệu", open=False):
-            remove_select = gr.Dropdown(choices=[], label="Tài liệu cần xóa")
+            remove_select = gr.Dropdown(choices=doc_choices(act.index()), value=None, label="Tài liệu cần xóa", allow_custom_value=True)
             confirm = gr.Checkbox(label="Tôi chắc chắn muốn xóa", value=False)
             remove_btn = gr.Button("🗑️ Xóa khỏi thư viện", variant="stop", size="sm")
             remove_msg = gr.Markdown()
@@ -931,8 +964,8 @@ def _update_tab(act: Actions, settings: Settings) -> _Parts:
 
 def theme() -> gr.themes.Base:
     # System fonts: the app runs offline, a web font would only delay the first paint.
-    return gr.themes.Soft(primary_hue="blue", font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
-                          font_mono=["ui-monospace", "Consolas", "monospace"])
+    return gr.themes.Soft(primary_hue="blue", font=["Segoe UI", "Roboto", "Noto Sans", "Arial", "sans-serif"],
+                          font_mono=["Consolas", "Noto Sans Mono", "monospace"])
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
@@ -940,6 +973,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     return dict(
         theme=theme(),
         css=CSS,
+        head=HEAD,
         auth=parse_auth(settings),
         auth_message="Đăng nhập để dùng trợ lý",
         max_file_size=f"{settings.max_upload_mb}mb",

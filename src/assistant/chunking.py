@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .tables import Table, find_tables
 from .types import Chunk, Document
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 # (level, pattern) - lower level = higher in the outline.
 _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
@@ -37,6 +37,9 @@ def heading_level(line: str) -> int | None:
     s = line.strip()
     if not s or line.startswith("\t"):
         return None
+    md = re.match(r"^(#{1,6})\s+\S", s)
+    if md:  # Markdown heading
+        return len(md.group(1))
     for level, pat in _HEADINGS:
         if pat.match(s):
             return level
@@ -51,7 +54,7 @@ def is_caps_heading(line: str) -> bool:
 
 
 def heading_label(line: str, limit: int = 90) -> str:
-    s = re.sub(r"\s+", " ", line.strip())
+    s = re.sub(r"\s+", " ", re.sub(r"^#{1,6}\s+", "", line.strip()))
     if len(s) <= limit:
         return s
     cut = s[:limit]

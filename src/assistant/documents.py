@@ -223,7 +223,7 @@ def _sentence_case(upper: str) -> str:
 def extract_metadata(text: str) -> DocumentMeta:
     lines = text.split("\n")
     meta = DocumentMeta()
-    head = [(i + 1, line.strip()) for i, line in enumerate(lines[:60])]
+    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", line.strip())) for i, line in enumerate(lines[:60])]
     nonempty = [(n, line) for n, line in head if line]
 
     def mark(name: str, start: int, end: int | None = None) -> None:

