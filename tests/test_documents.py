@@ -1,0 +1,506 @@
+"""Loading: the five shipped plans' metadata, every supported format, encodings, bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from assistant import documents as documents_module
+from assistant.chunking import Chunker
+from assistant.documents import DocumentLoader, LoadError, extract_metadata, file_sha256, load_file
+from assistant.vietnamese import fold
+
+from conftest import BEN_TRE, KNOWLEDGE, LANG_SON, TAY_NINH, TPHCM, VINH_PHUC
+
+# ------------------------------------------------------------------ metadata of the shipped plans
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Equal up to letter case (title casing is cosmetic)."""
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def test_tay_ninh_metadata(documents):
+    m = documents[TAY_NINH].meta
+    assert _same_words(m.title, "Kế hoạch thực hiện Đề án phát triển nghề công tác xã hội trên địa bàn tỉnh Tây Ninh năm 2019")
+    assert m.province == "Tây Ninh"
+    assert m.kind == "kế hoạch"
+    assert m.period == "2019"
+    assert m.years == [2019]
+    assert "2808/QĐ-UBND" in m.implements
+    # The text carries no number, date or signature: nothing is invented.
+    assert m.number == ""
+    assert m.signer == ""
+    assert m.date == ""
+
+
+def test_vinh_phuc_metadata(documents):
+    m = documents[VINH_PHUC].meta
+    assert _same_words(
+        m.title,
+        "Kế hoạch 80/KH-UBND năm 2021 thực hiện Chương trình phát triển công tác xã hội "
+        "trên địa bàn tỉnh Vĩnh Phúc giai đoạn 2021-2030",
+    )
+    assert m.number == "80/KH-UBND"
+    assert m.province == "Vĩnh Phúc"
+    assert m.issuer == "Ủy ban nhân dân tỉnh Vĩnh Phúc"
+    assert m.signer == "Vũ Việt Văn"
+    assert m.date == "05/04/2021"
+    assert m.period == "2021-2030"
+    assert m.years == list(range(2021, 2031))
+    assert m.kind == "kế hoạch"
+    assert "112/QĐ-TTg" in m.implements
+
+
+def test_lang_son_metadata(documents):
+    m = documents[LANG_SON].meta
+    assert _same_words(
+        m.title,
+        "Kế hoạch 80/KH-UBND năm 2021 thực hiện Chương trình phát triển công tác xã hội "
+        "giai đoạn 2021-2030 trên địa bàn tỉnh Lạng Sơn",
+    )
+    assert m.number == "80/KH-UBND"
+    assert m.province == "Lạng Sơn"
+    assert m.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert m.signer == "Dương Xuân Huyên"
+    assert m.date == "05/04/2021"
+    assert m.period == "2021-2030"
+    assert m.kind == "kế hoạch"
+    assert "112/QĐ-TTg" in m.implements
+
+
+def test_ben_tre_metadata(documents):
+    m = documents[BEN_TRE].meta
+    assert _same_words(m.title, "Kế hoạch dự toán thực hiện Đề án phát triển nghề công tác xã hội tỉnh Bến Tre năm 2012")
+    assert m.number == "3721/KH-UBND"  # named by its annex: "kèm theo Kế hoạch số 3721/KH-UBND"
+    assert m.province == "Bến Tre"
+    assert m.signer == "Trương Văn Nghĩa"
+    assert m.period == "2012"
+    assert m.kind == "kế hoạch"
+    assert "2492/LĐTBXH-BTXH" in m.implements
+    assert "32/2010/QĐ-TTg" in m.implements
+    assert m.replaces == ["3523/KH-UBND"]
+    assert "3721/KH-UBND" not in m.cites  # its own number is not a citation
+
+
+@pytest.mark.xfail(
+    reason="gap: the Bến Tre plan's date is only written in its annex line "
+    "'(Ban hành kèm theo Kế hoạch số 3721/KH-UBND ngày 29 tháng 8 năm 2011 ...)', which "
+    "extract_metadata reads the number from but not the date",
+    strict=False,
+)
+def test_ben_tre_date_from_annex(documents):
+    assert documents[BEN_TRE].meta.date == "29/08/2011"
+
+
+def test_tphcm_news_metadata(documents):
+    m = documents[TPHCM].meta
+    assert m.title == "TPHCM: Nâng cao nhận thức của toàn xã hội về công tác xã hội"
+    assert m.province == "Hồ Chí Minh"
+    assert m.kind == "tin tức"
+    assert m.date == "06/12/2022"
+    assert "2030" in m.period
+    assert m.number == ""
+
+
+@pytest.mark.parametrize("source", [VINH_PHUC, LANG_SON, BEN_TRE])
+def test_metadata_line_references_point_at_the_value(documents, source):
+    doc = documents[source]
+    lines = doc.lines
+    for name in ("number", "signer", "date"):
+        value = getattr(doc.meta, name)
+        if not value or name not in doc.meta.lines:
+            continue
+        start, end = doc.meta.lines[name]
+        quoted = " ".join(lines[start - 1 : end])
+        assert value in quoted or value.replace("/0", "/") in quoted, (name, value, quoted)
+
+
+def test_loaded_text_is_the_file_line_for_line(documents):
+    for source, doc in documents.items():
+        raw = (KNOWLEDGE / source).read_bytes()
+        assert doc.text == unicodedata.normalize("NFC", raw.decode("utf-8"))
+        assert doc.sha256 == hashlib.sha256(raw).hexdigest() == file_sha256(KNOWLEDGE / source)
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_load_markdown_keeps_lines_and_pipe_table(tmp_path):
+    md = (
+        "# Kế hoạch phát triển công tác xã hội tỉnh Nghệ An năm 2023\n"
+        "\n"
+        "Sở Lao động - Thương binh và Xã hội chủ trì.\n"
+        "\n"
+        "| STT | Hoạt động | Kinh phí (đồng) |\n"
+        "|---|---|---|\n"
+        "| 1 | Tập huấn | 50.000.000 |\n"
+        "| 2 | Truyền thông | 20.000.000 |\n"
+    )
+    path = tmp_path / "nghe-an.md"
+    path.write_text(md, encoding="utf-8")
+    doc = load_file(path)
+    assert doc.source == "nghe-an.md"
+    assert doc.lines[2] == "Sở Lao động - Thương binh và Xã hội chủ trì."
+    assert doc.meta.province == "Nghệ An"
+    tables = [c for c in Chunker().run(doc) if c.kind == "table"]
+    assert len(tables) == 1
+    assert "Hoạt động: Tập huấn" in tables[0].text
+    assert "Kinh phí (đồng): 50.000.000" in tables[0].text
+    assert (tables[0].start_line, tables[0].end_line) == (7, 8)
+
+
+def _long_markdown() -> str:
+    body = "Nội dung chi tiết về công tác xã hội trên địa bàn tỉnh, gồm nhiều hoạt động cụ thể. " * 8
+    return (
+        "# KẾ HOẠCH PHÁT TRIỂN CÔNG TÁC XÃ HỘI TỈNH NGHỆ AN NĂM 2023\n\n"
+        f"## I. Mục tiêu\n\n{body}\n\n"
+        f"## II. Kinh phí\n\n{body}\n\n"
+        f"## III. Tổ chức thực hiện\n\nSở Lao động - Thương binh và Xã hội chủ trì. {body}\n"
+    )
+
+
+def test_markdown_headings_give_heading_paths(tmp_path):
+    path = tmp_path / "nghe-an.md"
+    path.write_text(_long_markdown(), encoding="utf-8")
+    doc = load_file(path)
+    chunks = Chunker().run(doc)
+    (last,) = [c for c in chunks if "Sở Lao động" in c.text]
+    assert last.heading_path[-1] == "III. Tổ chức thực hiện"  # the '##' marker is not part of the label
+    (middle,) = [c for c in chunks if c.start_line <= 7 <= c.end_line]
+    assert "II. Kinh phí" in middle.heading_path
+
+
+def test_markdown_title_and_kind(tmp_path):
+    path = tmp_path / "nghe-an.md"
+    path.write_text(_long_markdown(), encoding="utf-8")
+    meta = load_file(path).meta
+    assert not meta.title.startswith("#")
+    assert meta.kind == "kế hoạch"
+
+
+HTML = """<html><head><title>Cổng thông tin</title><style>.menu{color:red}</style>
+<script>var tracking = 1;</script></head><body><nav>Trang chủ | Tin tức</nav>
+<h1>KẾ HOẠCH</h1><p>TRIỂN KHAI CÔNG TÁC XÃ HỘI TỈNH TÂY NINH NĂM 2020</p>
+<h2>I. MỤC TIÊU</h2><p>Đào tạo 200 cán bộ.<br>Tập huấn 300 lượt.</p>
+<h2>II. KINH PHÍ</h2>
+<table><tr><th>STT</th><th>Nội dung</th><th>Kinh phí</th></tr>
+<tr><td>1</td><td>Tập huấn</td><td>50.000</td></tr>
+<tr><td>2</td><td>Tuyên truyền</td><td>20.000</td></tr></table>
+<footer>Bản quyền thuộc về cổng thông tin</footer></body></html>"""
+
+
+def test_load_html_text_and_table_rows(tmp_path):
+    path = tmp_path / "tay-ninh-2020.html"
+    path.write_text(HTML, encoding="utf-8")
+    doc = load_file(path)
+    lines = [line for line in doc.lines]
+    assert "Đào tạo 200 cán bộ." in lines
+    assert "Tập huấn 300 lượt." in lines  # <br> is a line break
+    assert "| 1 | Tập huấn | 50.000 |" in lines
+    assert "| STT | Nội dung | Kinh phí |" in lines
+    for junk in ("tracking", "color:red", "Trang chủ", "Bản quyền"):
+        assert junk not in doc.text
+    assert doc.meta.province == "Tây Ninh"
+    assert doc.meta.kind == "kế hoạch"
+    assert "2020" in doc.meta.period
+
+
+@pytest.mark.xfail(
+    reason="bug: documents._html_text writes each <tr> as '\\n| ... |\\n' and get_text('\\n') adds "
+    "another newline, so HTML table rows are separated by blank lines and tables.find_tables "
+    "(which needs consecutive pipe rows) finds no table: rows lose their column headers",
+    strict=False,
+)
+def test_html_table_rows_keep_their_headers(tmp_path):
+    path = tmp_path / "tay-ninh-2020.html"
+    path.write_text(HTML, encoding="utf-8")
+    chunks = Chunker().run(load_file(path))
+    tables = [c for c in chunks if c.kind == "table"]
+    assert tables, "no table chunk"
+    assert any("Nội dung: Tập huấn" in c.text and "Kinh phí: 50.000" in c.text for c in tables)
+
+
+def _make_docx(path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("THỰC HIỆN ĐỀ ÁN PHÁT TRIỂN NGHỀ CÔNG TÁC XÃ HỘI TỈNH BẾN TRE NĂM 2013")
+    d.add_paragraph("I. MỤC TIÊU")
+    d.add_paragraph("1. Mục tiêu chung")
+    d.add_paragraph("Nâng cao nhận thức về nghề công tác xã hội.")
+    table = d.add_table(rows=3, cols=3)
+    rows = [["STT", "Hoạt động", "Kinh phí (đồng)"], ["1", "Tập huấn cán bộ", "120.000.000"], ["2", "Hỗ trợ tiền ăn", "50.000.000"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    d.add_paragraph("Sở Lao động - Thương binh và Xã hội chủ trì.")
+    d.save(str(path))
+
+
+def test_load_docx_paragraphs_and_table(tmp_path):
+    path = tmp_path / "ben-tre-2013.docx"
+    _make_docx(path)
+    doc = load_file(path)
+    lines = doc.lines
+    assert lines[0] == "KẾ HOẠCH"
+    assert lines[2] == "I. MỤC TIÊU"
+    assert "| STT | Hoạt động | Kinh phí (đồng) |" in lines
+    assert "| 2 | Hỗ trợ tiền ăn | 50.000.000 |" in lines
+    # Document order is kept: the table comes between the two sections.
+    assert lines.index("| 1 | Tập huấn cán bộ | 120.000.000 |") < lines.index("II. TỔ CHỨC THỰC HIỆN")
+    assert doc.meta.province == "Bến Tre"
+    assert doc.meta.kind == "kế hoạch"
+    assert doc.meta.period == "2013"
+    table = [c for c in Chunker().run(doc) if c.kind == "table"]
+    assert len(table) == 1
+    assert "Hoạt động: Hỗ trợ tiền ăn | Kinh phí (đồng): 50.000.000" in table[0].text
+    start = lines.index("| 1 | Tập huấn cán bộ | 120.000.000 |") + 1
+    assert (table[0].start_line, table[0].end_line) == (start, start + 1)
+
+
+@pytest.mark.xfail(
+    reason="bug: extract_metadata appends every following upper-case line to a 'KẾ HOẠCH' title, "
+    "including the first outline heading 'I. MỤC TIÊU' when no blank line separates them (as in .docx)",
+    strict=False,
+)
+def test_docx_title_stops_before_first_heading(tmp_path):
+    path = tmp_path / "ben-tre-2013.docx"
+    _make_docx(path)
+    title = load_file(path).meta.title
+    assert "mục tiêu" not in title.lower()
+    assert _same_words(title, "Kế hoạch thực hiện đề án phát triển nghề công tác xã hội tỉnh Bến Tre năm 2013")
+
+
+def _make_pdf(lines: list[str]) -> bytes:
+    """A minimal one-page PDF with Helvetica text (ASCII only), xref offsets computed."""
+
+    def esc(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    content = ("BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({esc(l)}) Tj T*" for l in lines) + " ET").encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_load_pdf(tmp_path):
+    pytest.importorskip("pypdf")
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(_make_pdf(["KE HOACH", "Phat trien nghe cong tac xa hoi tinh Ben Tre nam 2012", "1. Muc tieu (chung)"]))
+    doc = load_file(path)
+    assert doc.lines[:3] == ["KE HOACH", "Phat trien nghe cong tac xa hoi tinh Ben Tre nam 2012", "1. Muc tieu (chung)"]
+    assert doc.meta.province == "Bến Tre"
+
+
+def test_encrypted_pdf_is_a_clear_error(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(_make_pdf(["KE HOACH", "Noi dung"]))
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt("mat-khau", algorithm="RC4-128")
+    path = tmp_path / "secret.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    with pytest.raises(LoadError, match="mã hóa"):
+        load_file(path)
+
+
+def test_corrupt_pdf_and_docx_are_load_errors(tmp_path):
+    bad_pdf = tmp_path / "bad.pdf"
+    bad_pdf.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    bad_docx = tmp_path / "bad.docx"
+    bad_docx.write_bytes(b"PK\x03\x04 not a zip")
+    for path in (bad_pdf, bad_docx):
+        with pytest.raises(LoadError) as info:
+            load_file(path)
+        assert "hỏng" in str(info.value)
+
+
+# ------------------------------------------------------------------ encodings and bad files
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as legacy Vietnamese files store it: base letters + combining tone marks."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones))
+        tone = "".join(p for p in parts if p in tones)
+        out += (base + tone).encode("cp1258")
+    return out
+
+
+def test_cp1258_file_is_decoded(tmp_path):
+    text = "KẾ HOẠCH\nSở Nội vụ phối hợp với Sở Lao động - Thương binh và Xã hội tỉnh Bến Tre.\n"
+    raw = _cp1258(text)
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(raw)
+    doc = load_file(path)
+    assert doc.text == unicodedata.normalize("NFC", text)
+    assert doc.lines[1].startswith("Sở Nội vụ phối hợp")
+    assert doc.meta.province == "Bến Tre"
+
+
+def test_utf8_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffKẾ HOẠCH\r\nSở Nội vụ\r\nTỉnh Tây Ninh\r\n".encode("utf-8"))
+    doc = load_file(path)
+    assert doc.lines[:3] == ["KẾ HOẠCH", "Sở Nội vụ", "Tỉnh Tây Ninh"]
+    assert "\r" not in doc.text and "\ufeff" not in doc.text
+
+
+def test_utf16_with_bom(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Kế hoạch tỉnh Lạng Sơn\nSở Nội vụ\n".encode("utf-16"))
+    assert load_file(path).lines[:2] == ["Kế hoạch tỉnh Lạng Sơn", "Sở Nội vụ"]
+
+
+def test_decomposed_unicode_is_normalised(tmp_path):
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", "Sở Nội vụ tỉnh Vĩnh Phúc"), encoding="utf-8")
+    doc = load_file(path)
+    assert doc.text == "Sở Nội vụ tỉnh Vĩnh Phúc"
+    assert doc.meta.province == "Vĩnh Phúc"
+
+
+def test_binary_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2000))
+    with pytest.raises(LoadError) as info:
+        load_file(path)
+    message = str(info.value)
+    assert "nhị phân" in message or "bảng mã" in message
+    assert "Traceback" not in message and len(message) < 200
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t \r\n"])
+def test_empty_file_is_a_load_error(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match="không có nội dung"):
+        load_file(path)
+
+
+def test_unsupported_suffix_is_a_load_error(tmp_path):
+    path = tmp_path / "data.xyz"
+    path.write_text("Kế hoạch", encoding="utf-8")
+    with pytest.raises(LoadError, match="chưa được hỗ trợ"):
+        load_file(path)
+
+
+def test_too_large_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents_module, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("Kế hoạch " * 50, encoding="utf-8")
+    with pytest.raises(LoadError, match="quá lớn"):
+        load_file(path)
+
+
+# ------------------------------------------------------------------ the loader
+
+
+def test_loader_ignores_hidden_and_unsupported_files_and_walks_subfolders(tmp_path):
+    root = tmp_path / "knowledge"
+    (root / "2021").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "a.txt").write_text("Kế hoạch tỉnh Tây Ninh", encoding="utf-8")
+    (root / "2021" / "b.md").write_text("Kế hoạch tỉnh Lạng Sơn", encoding="utf-8")
+    (root / ".hidden.txt").write_text("bí mật", encoding="utf-8")
+    (root / ".git" / "notes.txt").write_text("git", encoding="utf-8")
+    (root / "2021" / ".~lock.b.md#").write_text("lock", encoding="utf-8")
+    (root / "photo.png").write_bytes(b"\x89PNG")
+    (root / "sheet.csv").write_text("a,b", encoding="utf-8")
+    loader = DocumentLoader(root)
+    assert [loader.source_name(p) for p in loader.sources()] == ["2021/b.md", "a.txt"]
+    result = loader.run()
+    assert sorted(d.source for d in result.documents) == ["2021/b.md", "a.txt"]
+    assert result.failed == {}
+
+
+def test_loader_reports_failed_files_by_name_and_goes_on(tmp_path):
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (root / "a-good.txt").write_text("Kế hoạch tỉnh Tây Ninh năm 2019\nSở Nội vụ chủ trì.", encoding="utf-8")
+    (root / "b-empty.txt").write_bytes(b"")
+    (root / "c-broken.docx").write_bytes(b"not a zip at all")
+    (root / "d-binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (root / "e-good.md").write_text("Kế hoạch tỉnh Lạng Sơn", encoding="utf-8")
+    result = DocumentLoader(root).run()
+    assert [d.source for d in result.documents] == ["a-good.txt", "e-good.md"]
+    assert sorted(result.failed) == ["b-empty.txt", "c-broken.docx", "d-binary.txt"]
+    assert all(reason.strip() for reason in result.failed.values())
+
+
+def test_loader_only_reads_the_requested_sources(tmp_path):
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (root / "a.txt").write_text("Kế hoạch A", encoding="utf-8")
+    (root / "b.txt").write_bytes(b"")
+    result = DocumentLoader(root).run(only={"a.txt"})
+    assert [d.source for d in result.documents] == ["a.txt"]
+    assert result.failed == {}
+
+
+def test_loader_on_a_missing_folder_finds_nothing(tmp_path):
+    result = DocumentLoader(tmp_path / "nope").run()
+    assert result.documents == [] and result.failed == {}
+
+
+def test_extract_metadata_on_a_catalogue_page():
+    text = (
+        "Quyết định 15/QĐ-UBND năm 2022 phê duyệt Đề án công tác xã hội tỉnh Nghệ An\n"
+        "Số hiệu 15/QĐ-UBND\n"
+        "Ngày ban hành 10/01/2022\n"
+        "Loại văn bản Quyết định\n"
+        "Cơ quan ban hành Tỉnh Nghệ An\n"
+        "Người ký Nguyễn Văn Đệ\n"
+        "Căn cứ Quyết định số 112/QĐ-TTg của Thủ tướng Chính phủ;\n"
+    )
+    m = extract_metadata(text)
+    assert m.number == "15/QĐ-UBND"
+    assert m.date == "10/01/2022"
+    assert m.kind == "quyết định"
+    assert m.signer == "Nguyễn Văn Đệ"
+    assert m.province == "Nghệ An"
+    assert m.issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert m.implements == ["112/QĐ-TTg"]
+    assert m.lines["signer"] == [6, 6]
+    assert fold(m.title).startswith("quyet dinh 15/qd-ubnd")
+
+
+@pytest.mark.xfail(
+    reason="bug: province_counts counts 'Thành phố Hồ Chí Minh' twice (alias + name), so a document "
+    "that names neither province in its title and mentions Bến Tre and HCMC once each gets province 'Hồ Chí Minh'",
+    strict=False,
+)
+def test_most_mentioned_province_fallback_counts_each_mention_once():
+    text = "Báo cáo kết quả tập huấn\nCán bộ tỉnh Bến Tre tham gia lớp học tại Thành phố Hồ Chí Minh.\nNội dung chính"
+    assert extract_metadata(text).province == "Bến Tre"

@@ -1,0 +1,142 @@
+"""Understanding a question: its kind, its slots, follow-ups resolved with the conversation."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import detect_kind, find_agency, resolve_followup, understand
+from assistant.types import Turn
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Ai chủ trì hoạt động truyền thông ở Tây Ninh?", "lead"),
+        ("co quan nao chu tri hoat dong truyen thong", "lead"),
+        ("Những cơ quan nào phối hợp?", "partner"),
+        ("co quan nao phoi hop", "partner"),
+        ("Ai ký Kế hoạch 80/KH-UBND?", "signer"),
+        ("Sở Tài chính có trách nhiệm gì?", "duty"),
+        ("so tai chinh co trach nhiem gi", "duty"),
+        ("Tổng kinh phí năm 2012 là bao nhiêu?", "amount"),
+        ("Mục tiêu đến năm 2030 là bao nhiêu phần trăm?", "target"),
+        ("Có bao nhiêu xã tham gia thí điểm?", "count"),
+        ("Trung tâm Bảo trợ xã hội được đổi tên thành gì?", "rename"),
+        ("Kế hoạch được ban hành ngày nào?", "date"),
+        ("Những kế hoạch nào trong kho tài liệu áp dụng cho năm 2025?", "list"),
+    ],
+)
+def test_detect_kind(question, kind):
+    assert detect_kind(question) == kind
+
+
+_LAO_DONG_BUG = (
+    "bug: question._KINDS 'amount' pattern r'\\bdong\\b' (meant for 'đồng', the currency) matches the "
+    "folded 'Lao động' of 'Sở Lao động - Thương binh và Xã hội' (also of the expanded 'LĐTBXH'), and "
+    "'amount' is tried before 'target' / 'what', so target questions naming the agency get the amount "
+    "answer type (e.g. 'Đến năm 2025 Vĩnh Phúc phấn đấu bao nhiêu phần trăm cơ sở ... thuộc ngành LĐTBXH ...' abstains)"
+)
+
+
+@pytest.mark.xfail(reason=_LAO_DONG_BUG, strict=False)
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Đến năm 2025 phấn đấu bao nhiêu phần trăm cơ sở thuộc ngành LĐTBXH có dịch vụ công tác xã hội?", "target"),
+        ("Sở Lao động - Thương binh và Xã hội đặt mục tiêu gì đến năm 2030?", "target"),
+    ],
+)
+def test_the_agency_name_lao_dong_is_not_money(question, kind):
+    assert detect_kind(question) == kind
+
+
+@pytest.mark.xfail(
+    reason="bug: question._KINDS 'count' pattern r'\\bmay\\b' (for 'mấy', how many) matches the folded "
+    "'máy' of 'bộ máy' (apparatus), so 'TPHCM thành lập bộ máy nào ...' is a count question and abstains",
+    strict=False,
+)
+def test_bo_may_is_not_a_count_question():
+    assert detect_kind("TPHCM thành lập bộ máy nào để chỉ đạo thực hiện Chương trình?") != "count"
+
+
+@pytest.mark.parametrize(
+    "question, agency",
+    [
+        ("Sở Tài chính Tây Ninh có trách nhiệm gì?", "Sở Tài chính"),
+        ("so tai chinh tay ninh co trach nhiem gi", "so tai chinh"),
+        ("Sở Nội vụ phải làm gì?", "Sở Nội vụ"),
+    ],
+)
+def test_find_agency(question, agency):
+    assert find_agency(question) == agency
+
+
+# ------------------------------------------------------------------ follow-ups
+
+VP_2025 = "Kế hoạch của Vĩnh Phúc đặt mục tiêu gì về cơ sở y tế, cơ sở giáo dục đến năm 2025?"
+
+
+def test_followup_with_another_year_replaces_the_year():
+    history = [Turn("user", VP_2025), Turn("assistant", "Đạt tối thiểu 60% ...")]
+    standalone, followup = resolve_followup("Còn đến năm 2030 thì sao?", history)
+    assert followup is True
+    assert "2030" in standalone and "2025" not in standalone
+    assert "Vĩnh Phúc" in standalone and "cơ sở y tế" in standalone
+
+
+def test_followup_with_another_period_replaces_the_period():
+    history = [Turn("user", "Giai đoạn 2021-2025 Vĩnh Phúc phấn đấu bao nhiêu phần trăm cơ sở bố trí nhân sự công tác xã hội?")]
+    standalone, followup = resolve_followup("Còn giai đoạn 2026-2030 thì sao?", history)
+    assert followup is True
+    assert "2026-2030" in standalone and "2021-2025" not in standalone
+
+
+def test_followup_with_another_province_replaces_the_province():
+    standalone, followup = resolve_followup("Còn Lạng Sơn?", [Turn("user", "Ai ký kế hoạch 80/KH-UBND của Vĩnh Phúc?")])
+    assert followup is True
+    assert standalone == "Ai ký kế hoạch 80/KH-UBND của Lạng Sơn?"
+
+
+def test_followup_with_another_question_kind_keeps_the_topic():
+    history = [Turn("user", "Ai chủ trì hoạt động truyền thông ở Tây Ninh năm 2019?"), Turn("assistant", "Sở LĐTBXH")]
+    query = understand("Vậy cơ quan nào phối hợp?", history)
+    assert query.followup is True
+    assert query.kind == "partner"
+    assert "truyền thông" in query.standalone and "Tây Ninh" in query.standalone
+    assert query.provinces == ["Tây Ninh"] and query.years == [2019]
+
+
+def test_a_full_question_is_not_a_followup():
+    history = [Turn("user", "Tổng kinh phí của Bến Tre năm 2012 là bao nhiêu?")]
+    question = "Ai ký Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc?"
+    assert resolve_followup(question, history) == (question, False)
+
+
+def test_no_history_means_no_followup():
+    assert resolve_followup("Còn Lạng Sơn?", []) == ("Còn Lạng Sơn?", False)
+    # Only the user's turns are the topic; an assistant turn alone is not.
+    assert resolve_followup("Còn Lạng Sơn?", [Turn("assistant", "Vĩnh Phúc ...")])[1] is False
+
+
+# ------------------------------------------------------------------ slots
+
+
+def test_understand_slots():
+    q = understand("  Kế hoạch   80/KH-UBND giai đoạn 2021-2030 của TP.HCM ")
+    assert q.text == "Kế hoạch 80/KH-UBND giai đoạn 2021-2030 của TP.HCM"
+    assert q.provinces == ["Hồ Chí Minh"]
+    assert q.numbers == ["80/KH-UBND"]
+    assert q.periods == [(2021, 2030)]
+    assert q.years == [2021, 2030]
+    assert q.unaccented is False and q.followup is False
+
+
+def test_understand_unaccented_question():
+    q = understand("co quan nao chu tri o Tay Ninh nam 2019?")
+    assert q.unaccented is True
+    assert q.kind == "lead"
+    assert q.provinces == ["Tây Ninh"] and q.years == [2019]
+
+
+def test_understand_keeps_source_filter():
+    assert understand("Ai ký?", sources=["a.txt"]).sources == ["a.txt"]
