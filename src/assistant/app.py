@@ -22,7 +22,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import gradio as gr
 import pandas as pd
@@ -366,9 +366,9 @@ def export_file(kind: str, fmt: str, sheets: dict[str, tuple[list[str], list[lis
         for col, header in enumerate(headers, 1):
             width = max([len(str(header))] + [len(str(r[col - 1])) for r in rows[:200]])
             sheet.column_dimensions[sheet.cell(1, col).column_letter].width = min(60, max(10, width + 2))
-            for cell in sheet.iter_cols(min_col=col, max_col=col, min_row=2):
-                for c in cell:
-                    c.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.save(path)
     return str(path)
 
@@ -436,8 +436,8 @@ def parse_auth(settings: Settings) -> list[tuple[str, str]] | None:
 @dataclass
 class Upload:
     name: str  # as sent
-    path: Path  # where it was copied in the knowledge folder (None when refused)
-    problem: str = ""
+    path: Path | None = None  # where it was copied in the knowledge folder
+    problem: str = ""  # why it was refused ("" = accepted)
 
 
 class Actions:
@@ -687,8 +687,8 @@ class Actions:
 
     def _place(self, src: Path, knowledge: Path) -> Upload:
         """Checks one uploaded file and copies it into the knowledge folder under a safe, new name."""
-        name = safe_filename(_original_name(src))
-        upload = Upload(name=_original_name(src), path=Path())
+        name = safe_filename(src.name)  # Gradio keeps the name the browser sent
+        upload = Upload(name=src.name)
         suffix = Path(name).suffix.lower()
         if suffix not in SUPPORTED:
             upload.problem = f"định dạng {esc(suffix or '(không có đuôi)')} không được hỗ trợ (chỉ nhận {', '.join(SUPPORTED)})."
@@ -766,10 +766,6 @@ def _turn(conv: list[dict] | None, active: int | None) -> dict | None:
 def _file_path(value: Any) -> str:
     """gr.File gives a path string (or an object with .name in older versions)."""
     return value if isinstance(value, (str, Path)) else getattr(value, "name", None) or value.get("path")
-
-
-def _original_name(path: Path) -> str:
-    return path.name
 
 
 # ====================================================================== layout
