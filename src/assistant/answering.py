@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility, Target
-from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, fold, fold_tokens, periods_in, years_in
+from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
 NO_INFO = "Tài liệu không có thông tin"
 
@@ -34,7 +34,7 @@ _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam tong dat giao lam ki theo kho tien chi gom".split())
@@ -116,6 +116,8 @@ class Answerer:
             if result is not None:
                 answer.text, answer.citations = result
                 return answer
+        if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
+            return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
         result = self._answer_from_sentences(query, hits)
         if result is None:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
@@ -197,6 +199,8 @@ class Answerer:
         (its province, period, title words), which every passage of it implies. For a
         question about an agency's duties the agency is a slot, not a topic term."""
         implied = _terms_of(_doc_context(doc.meta)) if doc else set()
+        for province in find_provinces(query.standalone):  # provinces are slots, not topic
+            implied |= set(fold_tokens(province))
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         toks = [t for t in fold_tokens(query.standalone) if t not in STOPWORDS and t not in QUESTION_WORDS]
         kind = _kind_mask(toks)
@@ -225,6 +229,9 @@ class Answerer:
         wanted = query.periods or [(y, y) for y in query.years]
         chosen = []
         for doc in self.index.documents.values():
+            topic = self._topic_terms(query, None)
+            if topic and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.6:
+                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject must be in the plan
             if query.sources and doc.source not in query.sources:
                 continue
             if query.provinces and doc.meta.province not in query.provinces:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .answering import Answerer
@@ -12,7 +13,7 @@ from .embeddings import Embedder, make_embedder
 from .index import Indexer, IndexStore, LoadedIndex, Progress
 from .question import understand
 from .retrieval import CrossEncoderReranker, Retriever
-from .types import Answer, IngestReport, Turn
+from .types import Answer, IngestReport, Query, Turn
 
 
 class Assistant:
@@ -25,6 +26,7 @@ class Assistant:
         self._index: LoadedIndex | None = None
         self._index_path: Path | None = None
         self._lock = threading.RLock()
+        self._ingest_lock = threading.Lock()
 
     # ------------------------------------------------------------------ index
 
@@ -33,11 +35,14 @@ class Assistant:
         return IndexStore(self.settings.index_dir)
 
     def ingest(self, progress: Progress | None = None, force: bool = False) -> IngestReport:
-        with self._lock:
+        # One ingest at a time; questions keep using the current index meanwhile (the new
+        # build is switched in atomically and picked up by the `index` property).
+        with self._ingest_lock:
             indexer = Indexer(self.settings.index_dir, self.embedder, chunker=self._chunker())
             report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force)
-            self._index = None  # reload on next use
-            return report
+        with self._lock:
+            self._index = None
+        return report
 
     def _chunker(self):
         from .chunking import Chunker
@@ -75,12 +80,36 @@ class Assistant:
             question = question[:2000]
         index = self.index
         query = understand(question, turns, sources)
-        reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
-        hits = Retriever(index, self.embedder, self.settings, reranker).run(query)
-        answer = Answerer(index, self.settings).run(query, hits)
+        provinces = [p for p in query.provinces if any(d.meta.province == p for d in index.documents.values())]
+        if len(provinces) >= 2 and query.kind != "list":
+            answer = self._compare(query, provinces)
+        else:
+            answer = self._answer(query)
         if self.llm is not None and not answer.abstained:
             from .llm import rephrase
 
             answer = rephrase(self.llm, query, answer, self.settings)
         answer.latency_ms = (time.perf_counter() - t0) * 1000
         return answer
+
+    def _answer(self, query: Query) -> Answer:
+        reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
+        hits = Retriever(self.index, self.embedder, self.settings, reranker).run(query)
+        return Answerer(self.index, self.settings).run(query, hits)
+
+    def _compare(self, query: Query, provinces: list[str]) -> Answer:
+        """A question about several provinces: answer for each one, each with its own citations."""
+        parts, citations, hits, related = [], [], [], []
+        for province in provinces:
+            sources = [d.source for d in self.index.documents.values() if d.meta.province == province]
+            if query.sources:
+                sources = [s for s in sources if s in query.sources] or sources
+            sub = replace(query, provinces=[province], sources=sources)
+            one = self._answer(sub)
+            parts.append(f"{province}: {one.text}")
+            citations.extend(one.citations)
+            related.extend(one.related)
+            hits.extend(h for h in one.hits[:4] if h not in hits)
+        abstained = not citations
+        return Answer(question=query.text, text=" ".join(parts), abstained=abstained, citations=citations,
+                      hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone)

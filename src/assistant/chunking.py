@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from .tables import Table, find_tables
 from .types import Chunk, Document
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 # (level, pattern) - lower level = higher in the outline.
-_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+_HEADINGS: list[tuple[float, re.Pattern[str]]] = [
     (1, re.compile(r"^(Phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d+)\b")),
     (1, re.compile(r"^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")),
     (2, re.compile(r"^(Mục|MỤC)\s+(\d+|[IVXLC]+)\b")),
@@ -28,11 +28,11 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?!\d)\S")),
     (5, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*\S")),
     (6, re.compile(r"^[a-zđ]\s*\)\s*\S")),
-    (6, re.compile(r"^\*\s*\S.{0,60}:\s*$")),  # "* Cấp tỉnh:"
+    (3.5, re.compile(r"^\*\s*\S.{0,60}:\s*$")),  # "* Cấp tỉnh:" groups the numbered items under it
 ]
 
 
-def heading_level(line: str) -> int | None:
+def heading_level(line: str) -> float | None:
     """Outline level of a line, or None for body text. Upper-case title lines are level 1."""
     s = line.strip()
     if not s or line.startswith("\t"):
@@ -67,7 +67,7 @@ def heading_label(line: str, limit: int = 90) -> str:
 
 @dataclass
 class Section:
-    level: int
+    level: float
     label: str
     start: int  # 0-based line index of the heading (or of the document start)
     end: int  # exclusive

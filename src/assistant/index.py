@@ -218,7 +218,7 @@ class Indexer:
                 previous = self.store.load()
             except Exception:
                 previous = None  # unreadable: rebuild from scratch
-            if previous is not None and previous.manifest != manifest:
+            if previous is not None and {k: previous.manifest.get(k) for k in manifest} != manifest:
                 previous = None
         report.rebuilt = previous is None
 
