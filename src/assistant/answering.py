@@ -202,9 +202,11 @@ class Answerer:
         for province in find_provinces(query.standalone):  # provinces are slots, not topic
             implied |= set(fold_tokens(province))
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
-        toks = [t for t in fold_tokens(query.standalone) if t not in STOPWORDS and t not in QUESTION_WORDS]
-        kind = _kind_mask(toks)
-        keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in zip(toks, kind)]
+        every = fold_tokens(query.standalone)
+        kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
+        pairs = [(t, k) for t, k in zip(every, kind_of_every) if t not in STOPWORDS and t not in QUESTION_WORDS]
+        toks = [t for t, _ in pairs]
+        keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in pairs]
         out = [t for t, k in zip(toks, keep) if k]
         for i in range(len(toks) - 1):
             if keep[i] and keep[i + 1]:
