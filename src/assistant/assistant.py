@@ -11,7 +11,7 @@ from .answering import Answerer
 from .config import Settings
 from .embeddings import Embedder, make_embedder
 from .index import Indexer, IndexStore, LoadedIndex, Progress
-from .question import understand
+from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, IngestReport, Query, Turn
 
@@ -95,7 +95,17 @@ class Assistant:
     def _answer(self, query: Query) -> Answer:
         reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
         hits = Retriever(self.index, self.embedder, self.settings, reranker).run(query)
-        return Answerer(self.index, self.settings).run(query, hits)
+        answerer = Answerer(self.index, self.settings)
+        parts = split_parts(query.text) if not query.followup else [query.text]
+        if len(parts) == 1:
+            return answerer.run(query, hits)
+        # "Tổng kinh phí là bao nhiêu, trong đó ngân sách tỉnh bao nhiêu?": each part answered
+        # from the same passages, each with its own citation.
+        answers = [
+            answerer.run(replace(query, kind=detect_kind(part), focus=part, agency=find_agency(part) or query.agency), hits)
+            for part in parts
+        ]
+        return _merge_parts(query, parts, answers, hits)
 
     def _compare(self, query: Query, provinces: list[str]) -> Answer:
         """A question about several provinces: answer for each one, each with its own citations."""
@@ -113,3 +123,22 @@ class Assistant:
         abstained = not citations
         return Answer(question=query.text, text=" ".join(parts), abstained=abstained, citations=citations,
                       hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone)
+
+
+def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
+    found = [a for a in answers if not a.abstained]
+    if not found:
+        return answers[0]
+    texts: list[str] = []
+    citations = []
+    for part, a in zip(parts, answers):
+        if a.abstained:
+            texts.append(f"Không tìm thấy thông tin cho ý “{part.strip(' ,?')}”.")
+            continue
+        if a.text not in texts:
+            texts.append(a.text)
+        for c in a.citations:
+            if all((c.source, c.start_line, c.end_line) != (d.source, d.start_line, d.end_line) for d in citations):
+                citations.append(c)
+    return Answer(question=query.text, text=" ".join(texts), abstained=False, citations=citations, hits=hits,
+                  kind=found[0].kind, standalone_question=query.standalone)

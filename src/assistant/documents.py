@@ -159,23 +159,37 @@ def _pdf_text(path: Path) -> str:
 
 
 def _html_text(html: str) -> str:
-    from bs4 import BeautifulSoup
+    """HTML -> text with the SAME line numbers as the file, so citations point at its lines.
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "header"]):
-        tag.decompose()
-    for tr in soup.find_all("tr"):
-        cells = [collapse(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
-        tr.replace_with(soup.new_string("\n| " + " | ".join(cells) + " |\n"))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    text = soup.get_text("\n")
-    lines = [collapse(line) for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
+    Scripts, styles and comments become blank lines; a table row written on one line becomes
+    "| cell | cell |"; other tags are dropped and entities decoded, line by line."""
+    import html as html_lib
+
+    def blank_out(m: re.Match[str]) -> str:
+        return "\n" * m.group(0).count("\n")
+
+    html = re.sub(r"<!--.*?-->", blank_out, html, flags=re.S)
+    html = re.sub(r"<(script|style|noscript)\b.*?</\1\s*>", blank_out, html, flags=re.S | re.I)
+    # A tag broken over several lines is joined onto its first line (keeping the line count).
+    html = re.sub(r"<[^<>]*\n[^<>]*>", lambda m: m.group(0).replace("\n", " ") + "\n" * m.group(0).count("\n"), html)
+    out = []
+    for line in html.split("\n"):
+        cells = re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", line, flags=re.S | re.I)
+        heading = re.search(r"<h([1-6])\b", line, flags=re.I)
+        if cells:
+            text = "| " + " | ".join(_strip_tags(c) for c in cells) + " |"
+        elif heading and _strip_tags(line):
+            text = "#" * int(heading.group(1)) + " " + _strip_tags(line)  # the chunker reads Markdown headings
+        else:
+            text = _strip_tags(line)
+        out.append(html_lib.unescape(text))
     return "\n".join(out)
+
+
+def _strip_tags(fragment: str) -> str:
+    import html as html_lib
+
+    return collapse(html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment)))
 
 
 # --------------------------------------------------------------------------- metadata

@@ -126,6 +126,30 @@ def _replace_folded(text: str, old: str, new: str) -> str:
     return text[:idx] + new + text[idx + len(old) :]
 
 
+_INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao|khong)\b")
+_PART_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:và|va|còn|con|trong đó|trong do)?|;|\s(?:và|va)\s+(?=(?:[^\s]+\s+){0,3}?"
+    r"(?:ai|cơ quan|co quan|đơn vị|don vi|số|so|hạn|han|thời|thoi|mức|muc|tổng|tong|ngân sách|ngan sach|kinh phí|kinh phi|tỷ lệ|ty le|mục tiêu|muc tieu)\b))\s*",
+    re.I,
+)
+
+
+def split_parts(question: str) -> list[str]:
+    """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "trong đó Y bao nhiêu"]:
+    parts that each ask something (an interrogative word on both sides)."""
+    text = question.strip().rstrip("?")
+    pieces = [p for p in _PART_SPLIT.split(text) if p and p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not _INTERROGATIVE.search(fold(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"  # not a question of its own: part of the previous one
+        elif parts and not _INTERROGATIVE.search(fold(parts[-1])):
+            parts[-1] = f"{parts[-1]}, {piece}"
+        else:
+            parts.append(piece.strip())
+    return parts if len(parts) > 1 else [question]
+
+
 def understand(question: str, history: list[Turn] | None = None, sources: list[str] | None = None) -> Query:
     question = collapse(nfc(question or ""))
     standalone, followup = resolve_followup(question, history or [])

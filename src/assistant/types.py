@@ -251,3 +251,5 @@ class Query:
     sources: list[str] = field(default_factory=list)  # limit to these documents ([] = all)
     followup: bool = False
     unaccented: bool = False
+    focus: str = ""  # the part of a several-part question being answered ("" = all of it)
+    compare: bool = False  # one province of a comparison: the question also names others
