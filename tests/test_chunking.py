@@ -195,12 +195,6 @@ def test_ben_tre_table_row_citation_lines_point_at_the_row(documents, chunks):
     assert doc.lines[n - 1].strip() == "- Tuyên truyền trên Báo Đồng Khởi"
 
 
-@pytest.mark.xfail(
-    reason="bug: tables._assemble gives the unnumbered 'Tổng cộng' (grand total) row the parent of the "
-    "row before it, so it is rendered '(thuộc mục 6 Tổ chức tuyên truyền ...)' as if the total of the "
-    "whole budget belonged to item 6",
-    strict=False,
-)
 def test_grand_total_row_does_not_belong_to_the_last_item(chunks):
     (chunk,) = _containing(chunks[BEN_TRE], "Tổng cộng", kind="table")
     row = [r for r in chunk.text.split("\n") if "Tổng cộng" in r][0]
@@ -239,11 +233,6 @@ def test_header_adds_number_and_period_when_the_title_lacks_them(documents, chun
 
 # ------------------------------------------------------------------ heading levels
 
-_THREE_LEVEL_BUG = (
-    "bug: chunking._HEADINGS level-4 pattern r'^\\d{1,2}\\.\\d{1,2}\\.?\\s*(?!\\d)\\S' also matches "
-    "'2.1.1.' (the optional dot backtracks and '\\S' takes the second '.'), so third-level numbered "
-    "headings get level 4 like their parent '2.1.' and become its siblings"
-)
 
 
 @pytest.mark.parametrize(
@@ -261,8 +250,8 @@ _THREE_LEVEL_BUG = (
         ("2. Mục tiêu cụ thể.", 3),
         ("2.1. Từ năm 2021 đến năm 2025", 4),
         ("4.5. Sở Thông tin và Truyền thông: Chủ trì", 4),
-        pytest.param("3.2.1 Duy trì lớp", 5, marks=pytest.mark.xfail(reason=_THREE_LEVEL_BUG, strict=False)),
-        pytest.param("2.1.1. Chỉ tiêu", 5, marks=pytest.mark.xfail(reason=_THREE_LEVEL_BUG, strict=False)),
+        ("3.2.1 Duy trì lớp", 5),
+        ("2.1.1. Chỉ tiêu", 5),
         ("a) Nội dung:", 6),
         ("đ) Nhiệm vụ", 6),
     ],
@@ -342,7 +331,6 @@ def test_same_text_in_another_file_gets_another_id(documents):
     assert ids_a.isdisjoint(ids_b)
 
 
-@pytest.mark.xfail(reason=_THREE_LEVEL_BUG, strict=False)
 def test_third_level_heading_keeps_its_parent_in_the_path():
     body = "Nội dung chi tiết của chỉ tiêu, gồm nhiều hoạt động cụ thể trên địa bàn tỉnh. " * 6
     text = "\n".join([

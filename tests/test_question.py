@@ -38,7 +38,6 @@ _LAO_DONG_BUG = (
 )
 
 
-@pytest.mark.xfail(reason=_LAO_DONG_BUG, strict=False)
 @pytest.mark.parametrize(
     "question, kind",
     [
@@ -50,11 +49,6 @@ def test_the_agency_name_lao_dong_is_not_money(question, kind):
     assert detect_kind(question) == kind
 
 
-@pytest.mark.xfail(
-    reason="bug: question._KINDS 'count' pattern r'\\bmay\\b' (for 'mấy', how many) matches the folded "
-    "'máy' of 'bộ máy' (apparatus), so 'TPHCM thành lập bộ máy nào ...' is a count question and abstains",
-    strict=False,
-)
 def test_bo_may_is_not_a_count_question():
     assert detect_kind("TPHCM thành lập bộ máy nào để chỉ đạo thực hiện Chương trình?") != "count"
 

@@ -191,24 +191,11 @@ def test_province_counts():
     assert counts == {"Tây Ninh": 2, "Lạng Sơn": 1}
 
 
-@pytest.mark.xfail(
-    reason="bug: vietnamese.province_counts counts one mention of Ho Chi Minh City once per alias "
-    "pattern that matches it ('TPHCM' 3 times: aliases 'tphcm', 'tp hcm' and 'tp.hcm' (the last two "
-    "compile to the same pattern); 'Thành phố Hồ Chí Minh' twice), which skews the most-mentioned "
-    "province fallback of extract_metadata",
-    strict=False,
-)
 @pytest.mark.parametrize("text", ["TPHCM", "TP.HCM", "Thành phố Hồ Chí Minh"])
 def test_province_counts_count_one_mention_once(text):
     assert province_counts(text) == {"Hồ Chí Minh": 1}
 
 
-@pytest.mark.xfail(
-    reason="bug: vietnamese.find_provinces matches on folded text only, so the common word "
-    "'đa năng' (multi-purpose) is read as the province 'Đà Nẵng' although its accents differ; "
-    "a question without another province then abstains with 'không có văn bản nào của Đà Nẵng'",
-    strict=False,
-)
 def test_accented_common_word_is_not_a_province():
     assert find_provinces("Có kế hoạch nào xây dựng nhà văn hóa đa năng không?") == []
 

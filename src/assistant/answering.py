@@ -26,7 +26,10 @@ NO_INFO = "Tài liệu không có thông tin"
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
+    re.I,
+)
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 
 # Words that say what kind of question it is, not what it is about (folded): two-syllable
@@ -34,10 +37,10 @@ _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam tong dat giao lam ki theo kho tien chi gom".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho tien chi gom".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -416,8 +419,14 @@ class Answerer:
         """+1 when the passage states the question's year, -1 when it states only other years."""
         if not query.years:
             return 0.0
-        own = set(years_in(u.text)) | {y for a, b in periods_in(f"{u.section} {u.text}") for y in range(a, b + 1)}
-        own |= set(years_in(u.section))
+        own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
+        if not own:
+            # the nearest heading that names years ("2.1. Từ năm 2021 đến năm 2025"); the first
+            # heading is often the document's own title and says nothing about this passage
+            for label in reversed(u.section.split(" › ")[1:]):
+                own = set(years_in(label)) | {y for a, b in periods_in(label) for y in range(a, b + 1)}
+                if own:
+                    break
         if not own:
             return 0.0
         if any(y in own for y in query.years):

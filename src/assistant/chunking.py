@@ -15,46 +15,59 @@ from dataclasses import dataclass, field
 from .tables import Table, find_tables
 from .types import Chunk, Document
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 
-# (level, pattern) - lower level = higher in the outline.
-_HEADINGS: list[tuple[float, re.Pattern[str]]] = [
-    (1, re.compile(r"^(Phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d+)\b")),
-    (1, re.compile(r"^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")),
-    (2, re.compile(r"^(Mục|MỤC)\s+(\d+|[IVXLC]+)\b")),
-    (2, re.compile(r"^[IVXLC]{1,6}\s*[.)\-–]\s*\S")),
-    (3, re.compile(r"^(Điều)\s+\d+")),
-    (3, re.compile(r"^\d{1,2}\s*[.)]\s*(?!\d)\S")),
-    (4, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?!\d)\S")),
-    (5, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*\S")),
-    (6, re.compile(r"^[a-zđ]\s*\)\s*\S")),
-    (3.5, re.compile(r"^\*\s*\S.{0,60}:\s*$")),  # "* Cấp tỉnh:" groups the numbered items under it
+# (style, rank, pattern): the style names a numbering scheme; the rank is its usual depth
+# (lower = higher in the outline). Order matters: the first pattern that matches wins.
+_HEADINGS: list[tuple[str, float, re.Pattern[str]]] = [
+    ("phan", 1, re.compile(r"^(Phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d+)\b")),
+    ("chuong", 1, re.compile(r"^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")),
+    ("muc", 2, re.compile(r"^(Mục|MỤC)\s+(\d+|[IVXLC]+)\b")),
+    ("roman", 2, re.compile(r"^[IVXLC]{1,6}\s*[.)\-–]\s*\S")),
+    ("dieu", 3, re.compile(r"^(Điều|ĐIỀU)\s+\d+")),
+    ("num3", 5, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*\S")),
+    ("num2", 4, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?!\d)\S")),
+    ("num1", 3, re.compile(r"^\d{1,2}\s*[.)]\s*(?!\d)\S")),
+    ("letter", 6, re.compile(r"^[a-zđ]\s*\)\s*\S")),
+    ("star", 3.5, re.compile(r"^\*\s*[^*\s].{0,60}:\s*$")),  # "* Cấp tỉnh:" groups the numbered items under it
 ]
+_STRONG_RANK = 1  # Phần, Chương, an upper-case annex title: always at the top
 
 
-def heading_level(line: str) -> float | None:
-    """Outline level of a line, or None for body text. Upper-case title lines are level 1."""
-    s = line.strip()
+def _plain(line: str) -> str:
+    """The line without Markdown emphasis ("**QUYẾT ĐỊNH:**" -> "QUYẾT ĐỊNH:")."""
+    return re.sub(r"(\*\*|__)", "", line).strip()
+
+
+def heading_style(line: str) -> tuple[str, float] | None:
+    """(style, rank) of a heading line, or None for body text."""
+    s = _plain(line)
     if not s or line.startswith("\t"):
         return None
     md = re.match(r"^(#{1,6})\s+\S", s)
     if md:  # Markdown heading
-        return len(md.group(1))
-    for level, pat in _HEADINGS:
+        return f"md{len(md.group(1))}", len(md.group(1))
+    for style, rank, pat in _HEADINGS:
         if pat.match(s):
-            return level
+            return style, rank
     return None
+
+
+def heading_level(line: str) -> float | None:
+    """Usual outline depth of a heading line, or None for body text."""
+    found = heading_style(line)
+    return found[1] if found else None
 
 
 def is_caps_heading(line: str) -> bool:
     """An upper-case title line such as "DỰ TOÁN" or "ĐÁNH GIÁ TÌNH HÌNH ..."."""
-    s = line.strip()
+    s = _plain(line)
     letters = [ch for ch in s if ch.isalpha()]
     return not line.startswith("\t") and len(letters) >= 6 and all(ch.isupper() for ch in letters) and len(s) <= 200
 
 
 def heading_label(line: str, limit: int = 90) -> str:
-    s = re.sub(r"\s+", " ", re.sub(r"^#{1,6}\s+", "", line.strip()))
+    s = re.sub(r"\s+", " ", re.sub(r"^#{1,6}\s+", "", _plain(line)))
     if len(s) <= limit:
         return s
     cut = s[:limit]
@@ -73,14 +86,20 @@ class Section:
     end: int  # exclusive
     path: list[str]
     children: list["Section"] = field(default_factory=list)
+    style: str = ""
 
 
 def outline(lines: list[str], skip: set[int]) -> Section:
     """The tree of sections; lines in `skip` (tables) are never headings.
 
+    Nesting follows the document's own numbering: a heading of a style already open
+    ("2." after "1.") closes back to that level and is a sibling; a style not yet open
+    ("a)" after "1.") nests under the current heading. Strong styles (Phần, Chương, an
+    upper-case annex title) always close everything below them.
+
     Upper-case lines before the first numbered heading are the masthead (issuing body,
-    motto, title) and not sections; later ones (an annex title) are top-level sections.
-    An upper-case line right after "Phần thứ nhất" / "Chương I" completes that label.
+    motto, title) and not sections. An upper-case line right after "Phần thứ nhất" /
+    "Chương I" completes that label.
     """
     root = Section(0, "", 0, len(lines), [])
     stack = [root]
@@ -88,23 +107,31 @@ def outline(lines: list[str], skip: set[int]) -> Section:
     for i, line in enumerate(lines):
         if i in skip or not line.strip():
             continue
-        level = heading_level(line)
-        if level is None and is_caps_heading(line):
+        found = heading_style(line)
+        if found is None and is_caps_heading(line):
             top = stack[-1]
             if top is not root and top.level <= 2 and _only_blank_between(lines, top.start, i) and len(top.label) < 20:
-                top.label = heading_label(f"{top.label} {line.strip()}")
+                top.label = heading_label(f"{top.label} {_plain(line)}")
                 top.path = top.path[:-1] + [top.label]
                 continue
             if not seen_numbered:
                 continue
-            level = 1
-        if level is None:
+            found = ("caps", _STRONG_RANK)
+        if found is None:
             continue
+        style, rank = found
         seen_numbered = True
-        while len(stack) > 1 and stack[-1].level >= level:
+        open_styles = [n.style for n in stack[1:]]
+        if style in open_styles:
+            while stack[-1].style != style:
+                stack.pop().end = i
             stack.pop().end = i
+        elif rank <= _STRONG_RANK or style.startswith("md"):
+            while len(stack) > 1 and stack[-1].level >= rank:
+                stack.pop().end = i
         parent = stack[-1]
-        node = Section(level, heading_label(line), i, len(lines), parent.path + [heading_label(line)])
+        label = heading_label(line)
+        node = Section(rank, label, i, len(lines), parent.path + [label], style=style)
         parent.children.append(node)
         stack.append(node)
     return root

@@ -158,18 +158,27 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(pages)
 
 
-def _html_text(html: str) -> str:
-    """HTML -> text with the SAME line numbers as the file, so citations point at its lines.
+_BLOCK_TAG = re.compile(r"<(p|div|h[1-6]|li|tr|br|table|section|article|ul|ol)\b", re.I)
 
-    Scripts, styles and comments become blank lines; a table row written on one line becomes
-    "| cell | cell |"; other tags are dropped and entities decoded, line by line."""
+
+def _html_text(html: str) -> str:
+    """HTML -> text. A page written one block per line keeps its line numbers (citations then
+    point at the file's own lines); a minified page is laid out one block per line instead."""
+    html = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), html, flags=re.S)
+    html = re.sub(
+        r"<(script|style|noscript|nav|footer|aside)\b.*?</\1\s*>", lambda m: "\n" * m.group(0).count("\n"), html, flags=re.S | re.I
+    )
+    filled = [line for line in html.split("\n") if line.strip()]
+    crowded = sum(1 for line in filled if len(_BLOCK_TAG.findall(line)) >= 2)
+    if crowded > 0.2 * max(len(filled), 1):
+        return _html_blocks_text(html)
+    return _html_lines_text(html)
+
+
+def _html_lines_text(html: str) -> str:
+    """Line by line: the same number of lines as the file."""
     import html as html_lib
 
-    def blank_out(m: re.Match[str]) -> str:
-        return "\n" * m.group(0).count("\n")
-
-    html = re.sub(r"<!--.*?-->", blank_out, html, flags=re.S)
-    html = re.sub(r"<(script|style|noscript)\b.*?</\1\s*>", blank_out, html, flags=re.S | re.I)
     # A tag broken over several lines is joined onto its first line (keeping the line count).
     html = re.sub(r"<[^<>]*\n[^<>]*>", lambda m: m.group(0).replace("\n", " ") + "\n" * m.group(0).count("\n"), html)
     out = []
@@ -184,6 +193,32 @@ def _html_text(html: str) -> str:
             text = _strip_tags(line)
         out.append(html_lib.unescape(text))
     return "\n".join(out)
+
+
+def _html_blocks_text(html: str) -> str:
+    """One block (paragraph, heading, list item, table row) per line."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["head"]):
+        title = tag.find("title")
+        tag.replace_with(soup.new_string(f"\n{title.get_text(' ').strip()}\n" if title else ""))
+    for tr in soup.find_all("tr"):
+        cells = [collapse(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
+        tr.replace_with(soup.new_string("\n| " + " | ".join(cells) + " |\n"))
+    for level in range(1, 7):
+        for h in soup.find_all(f"h{level}"):
+            h.replace_with(soup.new_string(f"\n{'#' * level} {collapse(h.get_text(' '))}\n"))
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    out: list[str] = []
+    for line in soup.get_text("\n").split("\n"):
+        line = collapse(line)
+        if line or (out and out[-1] and not out[-1].startswith("|")):
+            out.append(line)
+    # rows of one table stay on consecutive lines
+    text = "\n".join(out)
+    return re.sub(r"(\|[^\n]*\|)\n\n(?=\|)", r"\1\n", text)
 
 
 def _strip_tags(fragment: str) -> str:
@@ -268,7 +303,7 @@ def extract_metadata(text: str) -> DocumentMeta:
             title_lines = [nxt]
             end = nxt_n
             for n2, l2 in nonempty[idx + 2 : idx + 4]:
-                if _is_upper_line(l2) and not re.match(r"^(CỘNG HÒA|ĐỘC LẬP|ỦY BAN|UỶ BAN)", l2):
+                if _is_upper_line(l2) and not re.match(r"^(CỘNG HÒA|ĐỘC LẬP|ỦY BAN|UỶ BAN|[IVXLC]+\s*[.)]|\d+\s*[.)]|PHẦN|CHƯƠNG|ĐIỀU)", l2):
                     title_lines.append(l2)
                     end = n2
                 else:
@@ -305,6 +340,10 @@ def extract_metadata(text: str) -> DocumentMeta:
                 if m:
                     meta.number = m.group(1)
                     mark("number", i + 1)
+                    when = _DATE_WORDS.search(line[m.end() : m.end() + 60])
+                    if when and not meta.date:
+                        meta.date = _fmt_date(*when.groups())
+                        mark("date", i + 1)
                     break
 
     # Date: "<Place>, ngày 05 tháng 4 năm 2021".

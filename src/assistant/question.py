@@ -18,23 +18,32 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
     ("rename", (r"doi ten", r"doi thanh", r"ten moi")),
     ("number", (r"(quyet dinh|van ban|to trinh|cong van|ke hoach|thong tu|nghi dinh|chi thi) (nao|so may|so bao nhieu)", r"\bso hieu\b", r"so ky hieu", r"theo (quyet dinh|van ban) nao", r"can cu (vao )?(van ban|quyet dinh) nao")),
-    ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao")),
+    ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao", r"thoi han", r"han (hoan thanh|chot)", r"truoc ngay", r"thoi gian (hoan thanh|thuc hien)")),
     ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"giao .* (nhung )?nhiem vu gi")),
-    ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"\bdong\b", r"ho tro bao nhieu", r"muc ho tro", r"tong (so )?von", r"\bluong\b", r"phu cap", r"hoc phi", r"muc chi")),
+    ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\bluong\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
     ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
-    ("count", (r"bao nhieu", r"\bmay\b", r"so luong")),
+    ("count", (r"bao nhieu", r"(?<!bo )\bmay\b(?! moc)", r"so luong")),
 ]
 
 _AGENCY_HEADS = (
     "uy ban nhan dan", "uy ban mat tran to quoc", "mat tran to quoc", "bao hiem xa hoi", "lien doan lao dong",
     "chi cuc", "trung tam", "van phong", "cong an", "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
 )
-_AGENCY_STOP = frozenset("co trong phai duoc thuc lam can o cua giao chiu chu phoi se da la thi ve voi nhu nhung gi nao ai theo".split())
+_AGENCY_STOP_ACCENTED = frozenset("có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo".split())
+_AGENCY_STOP = frozenset(fold(w) for w in _AGENCY_STOP_ACCENTED)
+
+
+def _is_stop(word: str) -> bool:
+    """A word that ends an agency name; accents decide when the word has them ("Giáo" ≠ "giao")."""
+    w = nfc(word).lower().strip(",.;:?")
+    return w in _AGENCY_STOP_ACCENTED if has_diacritics(w) else w in _AGENCY_STOP
 _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu)\b", re.I)
 
 
 def detect_kind(text: str) -> str:
     f = fold(expand_abbreviations(nfc(text)))
+    if re.search(r"\bđồng\b", nfc(text).lower()) and not re.search(r"cộng đồng|hội đồng|đồng bào|đồng thời|đồng bộ|đồng ý", nfc(text).lower()):
+        f += " bao nhieu dong"
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
             return kind
@@ -48,12 +57,15 @@ def find_agency(text: str) -> str:
     for i in range(len(words)):
         for head in _AGENCY_HEADS:
             parts = head.split()
-            if folded[i : i + len(parts)] != parts or (i + len(parts) < len(folded) and folded[i + len(parts)] in _AGENCY_STOP):
+            nxt = words[i + len(parts)] if i + len(parts) < len(words) else ""
+            if folded[i : i + len(parts)] != parts or (nxt and has_diacritics(nxt) and _is_stop(nxt)):
                 continue
+            if head in ("doan", "ban", "so", "bao") and i > 0 and folded[i - 1] in ("giai", "phat", "hanh", "co", "chinh"):
+                continue  # "giai đoạn", "phát ban", "cơ sở", "thông báo" when typed without accents
             if not words[i][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
                 continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
             j = i + len(parts)
-            while j < len(words) and j - i < 10 and folded[j] not in _AGENCY_STOP:
+            while j < len(words) and j - i < 10 and (j == i + len(parts) or not _is_stop(words[j])):
                 if j > i + len(parts) and find_provinces(" ".join(words[j : j + 4]))[:1] and fold(" ".join(words[j : j + 4])).startswith(fold(find_provinces(" ".join(words[j : j + 4]))[0]).split()[0]):
                     break
                 if folded[j] == "nam" and j + 1 < len(words) and folded[j + 1][:1].isdigit():
@@ -62,7 +74,7 @@ def find_agency(text: str) -> str:
                     j += 1
                     break
                 j += 1
-            name = " ".join(words[i:j]).strip(" ,;.")
+            name = re.sub(r"\s+(tỉnh|tinh|thành phố|thanh pho|TP)$", "", " ".join(words[i:j]).strip(" ,;."))
             if j > i + len(parts) or head in ("uy ban nhan dan",):
                 return name
     return ""

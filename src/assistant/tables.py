@@ -173,9 +173,10 @@ def _assemble(raw_rows, start: int, end: int, first_is_header: bool = False) -> 
         number = first if _ROW_NUMBER.match(first) else ""
         label = next((c.strip() for c in cells[1:] if c.strip()), "") if number else ""
         row = Row(rs, re_, cells, number=number)
+        is_total = bool(re.match(r"^(tổng|cộng|tong|cong)\b", next((c.strip().lower() for c in cells if c.strip()), "")))
         if number:
             parent = f"{number} {label}".strip()
-        elif parent and not first:
+        elif parent and not first and not is_total:
             row.parent = parent
         table.rows.append(row)
     return table

@@ -220,39 +220,64 @@ def _province_patterns() -> list[tuple[re.Pattern[str], str, bool]]:
     return pats
 
 
-def find_provinces(text: str) -> list[str]:
-    """Provinces named in text, in order of first mention, accents optional."""
-    folded = fold(nfc(text)).replace("-", " ")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _syllable_tones(text: str) -> list[tuple[str, str]]:
+    """(syllable without its tone mark, tone mark) per syllable: "Hoà" and "Hòa" are equal."""
+    out = []
+    for syl in text.lower().split():
+        decomposed = unicodedata.normalize("NFD", syl)
+        tone = "".join(ch for ch in decomposed if ch in _TONES)
+        base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+        out.append((base, tone))
+    return out
+
+
+def _same_accents(written: str, name: str) -> bool:
+    """A name written with accents must carry the name's accents ("đa năng" is not "Đà Nẵng")."""
+    if not has_diacritics(written):
+        return True
+    a = _syllable_tones(re.sub(r"[\-.]", " ", written))
+    b = _syllable_tones(re.sub(r"[\-.]", " ", name))
+    return len(a) != len(b) or a == b
+
+
+def _province_matches(text: str) -> list[tuple[int, str]]:
+    """(position, canonical name) of each province mention, each mention once."""
+    text = nfc(text)
+    folded = fold(text).replace("-", " ")  # same length as text: NFC letters fold one to one
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pat, canon, ambiguous in _province_patterns():
         for m in pat.finditer(folded):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if ambiguous:
                 before = folded[max(0, m.start() - 12) : m.start()]
                 if not re.search(r"(tinh|thanh pho|tp\.?)\s*$", before):
                     continue
+            written = text[m.start() : m.end()] if len(folded) == len(text) else ""
+            if written and fold(written) == fold(canon).replace("-", " ") and not _same_accents(written, canon):
+                continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), canon))
+    return sorted(found)
+
+
+def find_provinces(text: str) -> list[str]:
+    """Provinces named in text, in order of first mention, accents optional."""
     seen: list[str] = []
-    for _, canon in sorted(found):
+    for _, canon in _province_matches(text):
         if canon not in seen:
             seen.append(canon)
     return seen
 
 
 def province_counts(text: str) -> dict[str, int]:
-    folded = fold(nfc(text)).replace("-", " ")
     counts: dict[str, int] = {}
-    for pat, canon, ambiguous in _province_patterns():
-        n = 0
-        for m in pat.finditer(folded):
-            if ambiguous and not re.search(r"(tinh|thanh pho|tp\.?)\s*$", folded[max(0, m.start() - 12) : m.start()]):
-                continue
-            n += 1
-        if n:
-            counts[canon] = counts.get(canon, 0) + n
+    for _, canon in _province_matches(text):
+        counts[canon] = counts.get(canon, 0) + 1
     return counts
 
 
