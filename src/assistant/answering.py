@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
+from .tables import find_tables
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility, Target
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
@@ -94,6 +95,7 @@ class Answerer:
         self.settings = settings
         self._idf = index.bm25_folded.idf
         self._max_idf = max(self._idf.values()) if self._idf else 1.0
+        self._tables: dict[str, list] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -345,12 +347,22 @@ class Answerer:
         """Each rendered row with the lines it came from (rows are in order in the chunk)."""
         rec = self.index.documents.get(chunk.source)
         rows = chunk.text.split("\n")
-        spans = _row_spans(rec.lines if rec else [], chunk.start_line, chunk.end_line) if rec else []
+        spans = self._row_spans(rec, chunk.start_line, chunk.end_line) if rec else []
         units = []
         for i, row in enumerate(rows):
             start, end = spans[i] if i < len(spans) else (chunk.start_line, chunk.end_line)
             units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text))
         return units
+
+    def _row_spans(self, rec: DocumentRecord, start: int, end: int) -> list[tuple[int, int]]:
+        """1-based line spans of the table rows between start and end, as the chunker saw them."""
+        if rec.source not in self._tables:
+            self._tables[rec.source] = find_tables(rec.lines)
+        for table in self._tables[rec.source]:
+            rows = [(r.start + 1, r.end) for r in table.rows if start <= r.start + 1 and r.end <= end]
+            if rows:
+                return rows
+        return []
 
     def _answer_from_sentences(self, query: Query, hits: list[Hit]):
         units = self._units(hits[:6])
@@ -374,7 +386,7 @@ class Answerer:
             doc = self.index.documents.get(u.source)
             topic = self._topic_terms(query, doc)
             context = f"{u.section} {_doc_context(doc.meta) if doc else ''}"
-            local = self.coverage(topic, u.text)
+            local = self.coverage(topic, _values(u))
             wide = self.coverage(topic, f"{context} {u.text}")
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top) + 0.1 * self.coverage(soft, u.text)
             score += 0.25 * self._type_bonus(query, u.text)
@@ -420,7 +432,9 @@ class Answerer:
         if not query.years:
             return 0.0
         own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
+        weight = 1.0
         if not own:
+            weight = 0.5
             # the nearest heading that names years ("2.1. Từ năm 2021 đến năm 2025"); the first
             # heading is often the document's own title and says nothing about this passage
             for label in reversed(u.section.split(" › ")[1:]):
@@ -430,7 +444,7 @@ class Answerer:
         if not own:
             return 0.0
         if any(y in own for y in query.years):
-            return 1.0
+            return weight
         return -1.0 if doc is None or not any(y in doc.meta.years for y in query.years) or len(own) else 0.0
 
     def _years_supported(self, query: Query, u: Unit, doc: DocumentRecord | None) -> bool:
@@ -477,6 +491,13 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _values(u: Unit) -> str:
+    """What a passage says: a table row without its column names (every row has those)."""
+    if " | " not in u.text and ": " not in u.text[:60]:
+        return u.text
+    return re.sub(r"(^|\| )[^|:]{1,60}: ", r"\1", u.text) if u.end_line > u.start_line or "|" in u.text else u.text
 
 
 def _doc_context(meta: DocumentMeta) -> str:
@@ -529,22 +550,6 @@ def _section_at(index: LoadedIndex, source: str, line: int) -> str:
         if c.start_line <= line <= c.end_line:
             return c.section
     return ""
-
-
-def _row_spans(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """Line spans of the table rows between start and end (rows separated by blank lines)."""
-    spans, row_start = [], None
-    for ln in range(start, end + 2):
-        line = lines[ln - 1] if 0 < ln <= len(lines) and ln <= end else ""
-        if not line.strip() and not line.startswith("\t"):
-            if row_start is not None:
-                spans.append((row_start, ln - 1))
-                row_start = None
-        elif row_start is None:
-            row_start = ln
-    if spans and all(a == b for a, b in spans) and len(spans) == end - start + 1:
-        return spans  # one row per line
-    return spans
 
 
 def _names_agency(names: list[str], agency_folded: str) -> bool:
