@@ -258,12 +258,23 @@ class Answerer:
             return None
         chosen.sort(key=lambda d: (d.meta.province, d.source))
         parts, cites = [], []
+        topic = self._topic_terms(query, None)
         for doc in chosen:
-            line = _scope_line(doc, wanted)
+            line = self._best_line(doc, topic) if topic else _scope_line(doc, wanted)
             parts.append(f"{_doc_label(doc.meta, doc.source)} ({_period_text(doc.meta)})")
             cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
         cond = f" giai đoạn {wanted[0][0]}-{wanted[0][1]}" if wanted and wanted[0][0] != wanted[0][1] else (f" năm {wanted[0][0]}" if wanted else "")
         return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites
+
+    def _best_line(self, doc: DocumentRecord, topic: list[str]) -> int:
+        """The line of a document that covers the topic best (first one on ties)."""
+        best, best_line = -1.0, 1
+        for i, line in enumerate(doc.lines):
+            if line.strip():
+                score = self.coverage(topic, line)
+                if score > best:
+                    best, best_line = score, i + 1
+        return best_line
 
     # ------------------------------------------------------------------ responsibilities
 
@@ -300,9 +311,11 @@ class Answerer:
             return f"{lead}: {_shorten(r.duty, 300)} ({where})."
         if query.kind == "partner" and partners:
             tail = f"; cơ quan chủ trì: {lead}" if lead else ""
+            tail += f"; thời gian: {r.timeline}" if r.timeline else ""
             return f"Cơ quan phối hợp trong “{task}”: {partners}{tail} ({where})."
         tail = f"; cơ quan phối hợp: {partners}" if partners else ""
-        return f"Cơ quan chủ trì “{task}”: {lead}{tail} ({where})."
+        when = f"; thời gian: {r.timeline}" if r.timeline else ""
+        return f"Cơ quan chủ trì “{task}”: {lead}{tail}{when} ({where})."
 
     def _answer_duty(self, query, docs, hits):
         """What an agency must do: its duties in "Tổ chức thực hiện", else the tasks it leads."""
@@ -396,7 +409,7 @@ class Answerer:
         _, unit, wide, doc = best
         if wide < self.settings.min_evidence or self._year_fit(query, unit, doc) < 0:
             return None
-        if not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc):
+        if not query.compare and (not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc)):
             return None
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):

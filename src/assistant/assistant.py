@@ -114,7 +114,7 @@ class Assistant:
             sources = [d.source for d in self.index.documents.values() if d.meta.province == province]
             if query.sources:
                 sources = [s for s in sources if s in query.sources] or sources
-            sub = replace(query, provinces=[province], sources=sources)
+            sub = replace(query, provinces=[province], sources=sources, compare=True)
             one = self._answer(sub)
             parts.append(f"{province}: {one.text}")
             citations.extend(one.citations)

@@ -259,9 +259,18 @@ def _fmt_date(d: str, m: str, y: str) -> str:
     return f"{int(d):02d}/{int(m):02d}/{y}"
 
 
+_MASTHEAD = re.compile(
+    r"^(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ỦY BAN|UỶ BAN|HỘI ĐỒNG|Số\s*:|[IVXLC]+\s*[.)]|\d+\s*[.)]|PHẦN|CHƯƠNG|ĐIỀU|Điều|-{3,})"
+    r"|.*,\s*ngày\s+\d+\s+tháng"
+)
+
+
 def _sentence_case(upper: str) -> str:
     """"KẾ HOẠCH THỰC HIỆN ... TỈNH TÂY NINH" -> "Kế hoạch thực hiện ... tỉnh Tây Ninh"."""
+    numbers = {m.group(0).lower(): m.group(0) for m in DOC_NUMBER.finditer(upper)}
     text = collapse(upper).lower()
+    for low, original in numbers.items():
+        text = text.replace(low, original)
     for province in find_provinces(text):
         text = re.sub(re.escape(province.lower()), province, text)
     for word in ("Đề án", "Chương trình", "Quyết định", "Thủ tướng Chính phủ", "Trung ương"):
@@ -272,7 +281,7 @@ def _sentence_case(upper: str) -> str:
 def extract_metadata(text: str) -> DocumentMeta:
     lines = text.split("\n")
     meta = DocumentMeta()
-    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", line.strip())) for i, line in enumerate(lines[:60])]
+    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", line).strip())) for i, line in enumerate(lines[:60])]
     nonempty = [(n, line) for n, line in head if line]
 
     def mark(name: str, start: int, end: int | None = None) -> None:
@@ -298,25 +307,44 @@ def extract_metadata(text: str) -> DocumentMeta:
         kind = _KIND_RE.match(fold(line))
         if not kind:
             continue
-        if _is_upper_line(line) and len(line) < 30 and idx + 1 < len(nonempty):
-            nxt_n, nxt = nonempty[idx + 1]
-            title_lines = [nxt]
-            end = nxt_n
-            for n2, l2 in nonempty[idx + 2 : idx + 4]:
-                if _is_upper_line(l2) and not re.match(r"^(CỘNG HÒA|ĐỘC LẬP|ỦY BAN|UỶ BAN|[IVXLC]+\s*[.)]|\d+\s*[.)]|PHẦN|CHƯƠNG|ĐIỀU)", l2):
+        if _is_upper_line(line) and len(line) < 45 and idx + 1 < len(nonempty):
+            follow = nonempty[idx + 1 : idx + 8]
+            about = next(((n2, l2) for n2, l2 in follow if re.match(r"^(Về việc|V/v|VỀ VIỆC)\b", l2)), None)
+            if about:  # a decision: "QUYẾT ĐỊNH" ... "Về việc phê duyệt ..."
+                meta.title = _sentence_case(line) + " " + about[1][0].lower() + about[1][1:]
+                end = about[0]
+            else:
+                title_lines, end = [], n
+                for n2, l2 in follow:
+                    if _MASTHEAD.match(l2):
+                        if title_lines:
+                            break
+                        continue
+                    if title_lines and not _is_upper_line(l2):
+                        break
                     title_lines.append(l2)
                     end = n2
-                else:
-                    break
-            meta.title = _sentence_case(line + " " + " ".join(title_lines))
+                    if not _is_upper_line(l2):
+                        break
+                meta.title = _sentence_case(line + " " + " ".join(title_lines))
             meta.kind = meta.kind or KINDS[kind.group(1)]
             mark("title", n, end)
             break
-        if len(line) > 25 and not meta.title:
+        if 25 < len(line) <= 250 and not meta.title and idx < 8 and not line.rstrip().endswith((".", ";", ":")):
             meta.title = collapse(line)
             meta.kind = meta.kind or KINDS[kind.group(1)]
             mark("title", n)
             break
+    if not meta.title:
+        # A Markdown / HTML main heading.
+        for n, line in head:
+            raw = lines[n - 1].strip()
+            if raw.startswith("# ") and len(line) > 15:
+                meta.title = collapse(line)
+                kind = _KIND_RE.match(fold(line))
+                meta.kind = meta.kind or (KINDS[kind.group(1)] if kind else "tin tức")
+                mark("title", n)
+                break
     if not meta.title and nonempty:
         # News article or other: first line that is not a date.
         for n, line in nonempty:
@@ -346,6 +374,24 @@ def extract_metadata(text: str) -> DocumentMeta:
                         mark("date", i + 1)
                     break
 
+    # A news report of the plan: "Ngày 12/6/2024, Phó Chủ tịch UBND tỉnh Lò Văn Cương đã ký ban hành Kế hoạch số 1865/KH-UBND".
+    for i, line in enumerate(lines[:40]):
+        m = re.search(r"(?:ký|ban hành)[^.;]{0,40}?\b(?:Kế hoạch|Quyết định|Đề án|Chỉ thị|Chương trình)\s+số\s+(" + DOC_NUMBER.pattern + ")", line)
+        if not m:
+            continue
+        if not meta.number:
+            meta.number = m.group(1)
+            mark("number", i + 1)
+        who = re.search(r"(?:Chủ tịch|Giám đốc|Bộ trưởng)[^,.;]{0,40}?\s((?:[A-ZĐ][a-zà-ỹđ]+\s){1,3}[A-ZĐ][a-zà-ỹđ]+)\s+(?:đã\s+)?(?:ký|thay mặt)", line)
+        if who and not meta.signer:
+            meta.signer = who.group(1)
+            mark("signer", i + 1)
+        when = re.search(r"\b[Nn]gày\s+(\d{1,2})/(\d{1,2})/(\d{4})", line[: m.start()])
+        if when and not meta.date:
+            meta.date = _fmt_date(*when.groups())
+            mark("date", i + 1)
+        break
+
     # Date: "<Place>, ngày 05 tháng 4 năm 2021".
     if not meta.date:
         for n, line in head:
@@ -360,7 +406,7 @@ def extract_metadata(text: str) -> DocumentMeta:
         tail_start = max(0, len(lines) - 200)
         seen_role = False
         for i in range(tail_start, len(lines)):
-            line = lines[i].strip()
+            line = re.sub(r"(\*\*|__)", "", lines[i]).strip()
             if re.search(r"CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TM\.|KT\.", line):
                 seen_role = True
                 continue

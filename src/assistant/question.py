@@ -37,6 +37,12 @@ def _is_stop(word: str) -> bool:
     """A word that ends an agency name; accents decide when the word has them ("Giáo" ≠ "giao")."""
     w = nfc(word).lower().strip(",.;:?")
     return w in _AGENCY_STOP_ACCENTED if has_diacritics(w) else w in _AGENCY_STOP
+_TIME_PHRASE = re.compile(
+    r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky)\s+)?(?:(?:từ|tu)\s+)?(?:(?:năm|nam)\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|–|đến|den|tới|toi)\s*(?:(?:năm|nam)\s+)?(?:19|20)\d\d)?"
+    r"|(?:(?:giai đoạn|giai doan)\s+)?(?:đến|den|tới|toi)\s+(?:(?:năm|nam)\s+)?(?:19|20)\d\d",
+    re.I,
+)
 _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu)\b", re.I)
 
 
@@ -102,9 +108,11 @@ def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
     new_periods, old_periods = periods_in(q), periods_in(previous)
     new_prov, old_prov = find_provinces(q), find_provinces(previous)
     replaced = False
-    if new_periods and old_periods:
-        a, b = old_periods[0]
-        standalone = re.sub(rf"{a}\s*[-–]\s*{b}|{a}\s+đến\s+(năm\s+)?{b}", f"{new_periods[0][0]}-{new_periods[0][1]}", standalone)
+    old_time = _TIME_PHRASE.search(previous)
+    new_time = _TIME_PHRASE.search(q)
+    if new_time and old_time:
+        # "… đến năm 2025?" + "Còn giai đoạn 2026-2030?" -> "… giai đoạn 2026-2030?"
+        standalone = previous[: old_time.start()] + new_time.group(0) + previous[old_time.end() :]
         replaced = True
     elif new_years and old_years:
         for old, new in zip(old_years, new_years):
