@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
+from .chunking import outline
 from .tables import find_tables
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility, Target
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
@@ -38,10 +39,10 @@ _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho tien chi gom".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -96,6 +97,7 @@ class Answerer:
         self._idf = index.bm25_folded.idf
         self._max_idf = max(self._idf.values()) if self._idf else 1.0
         self._tables: dict[str, list] = {}
+        self._outlines: dict[str, object] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -222,8 +224,19 @@ class Answerer:
         """Words of the question that do not decide whether it is answerable but help choose
         between passages ("ngân sách tỉnh" vs "ngân sách trung ương")."""
         provinces = {t for p in find_provinces(query.standalone) for t in fold_tokens(p)}
-        every = fold_tokens(query.focus or query.standalone)
-        return [t for t in every if t not in STOPWORDS and t not in QUESTION_WORDS and t not in provinces and not t.isdigit()]
+        every = [t for t in fold_tokens(query.focus or query.standalone) if t not in QUESTION_WORDS and t not in provinces]
+        words = [t for t in every if t not in STOPWORDS and not t.isdigit()]
+        return words + [f"{a}_{b}" for a, b in zip(every, every[1:]) if a not in STOPWORDS and b not in STOPWORDS]
+
+    def _local(self, topic: list[str], soft: list[str], text: str) -> float:
+        """How much of the question a passage states itself: its topic terms in full weight,
+        the other words of the question at 0.3, so that a question whose topic is a single
+        word ("tổng") is still matched by the passage that says the rest of it."""
+        have = _terms_of(text)
+        weights: dict[str, float] = {t: 0.3 * self._weight(t) for t in soft}
+        weights.update({t: self._weight(t) for t in topic})
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in have) / total if total > 0 else 1.0
 
     # ------------------------------------------------------------------ doc-level answers
 
@@ -353,7 +366,7 @@ class Answerer:
                 line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
                 if line:
                     for sent in split_sentences(line):
-                        units.append(Unit(c.source, c.section, ln, ln, sent, rank, hit.score, f"{line}\n{c.text}"))
+                        units.append(Unit(c.source, self._heading_path(rec, ln) if rec else c.section, ln, ln, sent, rank, hit.score, f"{line}\n{c.text}"))
         return units
 
     def _table_units(self, chunk, rank: int, score: float) -> list[Unit]:
@@ -366,6 +379,23 @@ class Answerer:
             start, end = spans[i] if i < len(spans) else (chunk.start_line, chunk.end_line)
             units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text))
         return units
+
+    def _headings(self, rec: DocumentRecord, line: int) -> list:
+        """The open sections (outermost first) at a 1-based line of a document."""
+        if rec.source not in self._outlines:
+            tables = self._tables.setdefault(rec.source, find_tables(rec.lines))
+            skip = {i for t in tables for i in range(t.start, t.end)}
+            self._outlines[rec.source] = outline(rec.lines, skip)
+        node, path = self._outlines[rec.source], []
+        while True:
+            inside = [c for c in node.children if c.start <= line - 1 < c.end]
+            if not inside:
+                return path
+            node = inside[-1]
+            path.append(node)
+
+    def _heading_path(self, rec: DocumentRecord, line: int) -> str:
+        return " › ".join(n.label for n in self._headings(rec, line))
 
     def _row_spans(self, rec: DocumentRecord, start: int, end: int) -> list[tuple[int, int]]:
         """1-based line spans of the table rows between start and end, as the chunker saw them."""
@@ -399,9 +429,9 @@ class Answerer:
             doc = self.index.documents.get(u.source)
             topic = self._topic_terms(query, doc)
             context = f"{u.section} {_doc_context(doc.meta) if doc else ''}"
-            local = self.coverage(topic, _values(u))
+            local = self._local(topic, soft, _values(u))
             wide = self.coverage(topic, f"{context} {u.text}")
-            score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top) + 0.1 * self.coverage(soft, u.text)
+            score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text)
             score += 0.2 * self._year_fit(query, u, doc)
             if best is None or score > best[0]:
@@ -448,9 +478,12 @@ class Answerer:
         weight = 1.0
         if not own:
             weight = 0.5
-            # the nearest heading that names years ("2.1. Từ năm 2021 đến năm 2025"); the first
-            # heading is often the document's own title and says nothing about this passage
-            for label in reversed(u.section.split(" › ")[1:]):
+            # the nearest heading that names years ("2.1. Từ năm 2021 đến năm 2025")
+            doc_lines = doc.lines if doc else []
+            for heading in reversed(self._headings(doc, u.start_line) if doc else []):
+                label = doc_lines[heading.start]
+                if _is_title(label, doc.meta):
+                    continue  # the document's own title says nothing about this passage
                 own = set(years_in(label)) | {y for a, b in periods_in(label) for y in range(a, b + 1)}
                 if own:
                     break
@@ -504,6 +537,11 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _is_title(line: str, meta: DocumentMeta) -> bool:
+    a, b = fold(collapse(re.sub(r"^#+\s*", "", line))), fold(meta.title)
+    return bool(a) and (a in b or b in a)
 
 
 def _values(u: Unit) -> str:
