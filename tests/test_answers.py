@@ -125,6 +125,25 @@ CASES = {
         "Ai ký kế hoạch 80/KH-UBND năm 2021 của Lạng Sơn?",
         LANG_SON, [("Người ký Dương Xuân Huyên", None)], [["Dương Xuân Huyên"]],
     ),
+    # formerly known defects, fixed
+    "vp-plan-date": Case(
+            "Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc được ban hành ngày nào?",
+            VINH_PHUC, [("Ngày ban hành 05/04/2021", None), ("Vĩnh Phúc, ngày 05 tháng 04 năm 2021", None)],
+            [["05/04/2021", "05 tháng 04 năm 2021", "5/4/2021"]],
+        ),
+    "vp-target-services-ldtbxh": Case(
+            "Đến năm 2025 Vĩnh Phúc phấn đấu bao nhiêu phần trăm cơ sở trợ giúp xã hội thuộc ngành LĐTBXH cung cấp dịch vụ CTXH?",
+            VINH_PHUC, [("c) Đến năm 2025, đạt 100% số cơ sở trợ giúp xã hội", None)], [["100%"]],
+        ),
+    "tn-duty-education": Case(
+            "Sở Giáo dục và Đào tạo Tây Ninh có trách nhiệm gì?",
+            TAY_NINH, [("Phối hợp với các sở, ngành liên quan trong công tác đào tạo nghề", "3. Sở Giáo dục và Đào tạo")],
+            [["đào tạo nghề công tác xã hội"]],
+        ),
+    "tn-funding-source": Case(
+            "Kinh phí thực hiện kế hoạch năm 2019 của Tây Ninh lấy từ nguồn nào?",
+            TAY_NINH, [("từ nguồn ngân sách địa phương", "IV. KINH PHÍ")], [["ngân sách địa phương"]],
+        ),
 }
 
 
@@ -147,40 +166,6 @@ XFAIL_CASES = {
         ),
         "bug: 'bộ máy' makes question.detect_kind return 'count' (r'\\bmay\\b'), and the count answer "
         "type finds no number, so it abstains although the top hit holds 'TP thành lập Ban Chỉ đạo'",
-    ),
-    "vp-plan-date": (
-        Case(
-            "Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc được ban hành ngày nào?",
-            VINH_PHUC, [("Ngày ban hành 05/04/2021", None), ("Vĩnh Phúc, ngày 05 tháng 04 năm 2021", None)],
-            [["05/04/2021", "05 tháng 04 năm 2021", "5/4/2021"]],
-        ),
-        "bug: a date question answers with the web page's crawl date 'Thứ 2, Ngày 28/10/2024' (line 1) "
-        "instead of the plan's date (meta.date 05/04/2021, lines 6 and 23)",
-    ),
-    "vp-target-services-ldtbxh": (
-        Case(
-            "Đến năm 2025 Vĩnh Phúc phấn đấu bao nhiêu phần trăm cơ sở trợ giúp xã hội thuộc ngành LĐTBXH cung cấp dịch vụ CTXH?",
-            VINH_PHUC, [("c) Đến năm 2025, đạt 100% số cơ sở trợ giúp xã hội", None)], [["100%"]],
-        ),
-        "bug: 'LĐTBXH' expands to 'Lao động ...' whose folded 'dong' matches the amount pattern "
-        "r'\\bdong\\b', so the target question is typed 'amount' and abstains (top hit is line 47)",
-    ),
-    "tn-duty-education": (
-        Case(
-            "Sở Giáo dục và Đào tạo Tây Ninh có trách nhiệm gì?",
-            TAY_NINH, [("Phối hợp với các sở, ngành liên quan trong công tác đào tạo nghề", "3. Sở Giáo dục và Đào tạo")],
-            [["đào tạo nghề công tác xã hội"]],
-        ),
-        "bug: the duty answer is only the heading '3. Sở Giáo dục và Đào tạo' (cites line 78), not the "
-        "duty on the next line 79, because that agency's duty paragraph has no '-' bullet",
-    ),
-    "tn-funding-source": (
-        Case(
-            "Kinh phí thực hiện kế hoạch năm 2019 của Tây Ninh lấy từ nguồn nào?",
-            TAY_NINH, [("từ nguồn ngân sách địa phương", "IV. KINH PHÍ")], [["ngân sách địa phương"]],
-        ),
-        "answering gap: abstains although the rank-1 passage (lines 67-68, 'IV. KINH PHÍ THỰC HIỆN') "
-        "says the funds come 'từ nguồn ngân sách địa phương'",
     ),
 }
 

@@ -39,7 +39,7 @@ _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom".split())
@@ -437,8 +437,10 @@ class Answerer:
             if best is None or score > best[0]:
                 best = (score, u, wide, doc)
         _, unit, wide, doc = best
-        if wide < self.settings.min_evidence or self._year_fit(query, unit, doc) < 0:
+        if wide < self.settings.min_evidence:
             return None
+        if self._year_fit(query, unit, doc) <= -1:
+            return None  # the passage's section is about other years
         if not query.compare and (not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc)):
             return None
         text = _shorten(unit.text, 400)
@@ -471,27 +473,23 @@ class Answerer:
         return self.coverage(self._topic_terms(query, doc), evidence) >= 0.6
 
     def _year_fit(self, query: Query, u: Unit, doc: DocumentRecord | None) -> float:
-        """+1 when the passage states the question's year, -1 when it states only other years."""
+        """How the passage's own years fit the question's: +1 when the passage states the year,
+        +0.5 when its section heading does; -0.5 when the passage names only other years (it may
+        just refer to them), -1 when its section is about other years ("I. … NĂM 2011")."""
         if not query.years:
             return 0.0
         own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
-        weight = 1.0
-        if not own:
-            weight = 0.5
-            # the nearest heading that names years ("2.1. Từ năm 2021 đến năm 2025")
-            doc_lines = doc.lines if doc else []
-            for heading in reversed(self._headings(doc, u.start_line) if doc else []):
-                label = doc_lines[heading.start]
-                if _is_title(label, doc.meta):
-                    continue  # the document's own title says nothing about this passage
-                own = set(years_in(label)) | {y for a, b in periods_in(label) for y in range(a, b + 1)}
-                if own:
-                    break
-        if not own:
-            return 0.0
-        if any(y in own for y in query.years):
-            return weight
-        return -1.0 if doc is None or not any(y in doc.meta.years for y in query.years) or len(own) else 0.0
+        if own:
+            return 1.0 if any(y in own for y in query.years) else -0.5
+        doc_lines = doc.lines if doc else []
+        for heading in reversed(self._headings(doc, u.start_line) if doc else []):
+            label = doc_lines[heading.start]
+            if _is_title(label, doc.meta):
+                continue  # the document's own title says nothing about this passage
+            own = set(years_in(label)) | {y for a, b in periods_in(label) for y in range(a, b + 1)}
+            if own:
+                return 0.5 if any(y in own for y in query.years) else -1.0
+        return 0.0
 
     def _years_supported(self, query: Query, u: Unit, doc: DocumentRecord | None) -> bool:
         """Every year the question names must be a year of the evidence or of its document."""
@@ -506,7 +504,7 @@ class Answerer:
 
     @staticmethod
     def _gated(query: Query) -> bool:
-        return query.kind in ("target", "count", "amount", "lead", "partner", "number", "date", "rename")
+        return query.kind in ("target", "count", "amount", "lead", "partner", "number", "date", "rename", "source")
 
     def _type_bonus(self, query: Query, text: str) -> float:
         f = fold(text)
@@ -531,6 +529,8 @@ class Answerer:
             return 1.0 if DOC_NUMBER.search(text) else -0.3
         if kind == "date":
             return 1.0 if _DATE.search(text) else -0.3
+        if kind == "source":
+            return 1.0 if re.search(r"\bnguon\b|ngan sach|\bvon\b|xa hoi hoa|tai tro", f) else -0.5
         if kind == "rename":
             return 1.0 if re.search(r"doi (ten )?thanh|doi ten", f) else 0.0
         return 0.0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .answering import Answerer
 from .config import Settings
-from .embeddings import Embedder, make_embedder
+from .embeddings import Embedder, embedder_from_name, make_embedder
 from .index import Indexer, IndexStore, LoadedIndex, Progress
 from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
@@ -22,6 +22,7 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None, llm=None):
         self.settings = settings or Settings.from_env()
         self.embedder = embedder or make_embedder(self.settings.embedder, self.settings.embed_threads)
+        self._configured_embedder = self.embedder  # what ingest builds with
         self.llm = llm
         self._index: LoadedIndex | None = None
         self._index_path: Path | None = None
@@ -38,10 +39,11 @@ class Assistant:
         # One ingest at a time; questions keep using the current index meanwhile (the new
         # build is switched in atomically and picked up by the `index` property).
         with self._ingest_lock:
-            indexer = Indexer(self.settings.index_dir, self.embedder, chunker=self._chunker())
+            indexer = Indexer(self.settings.index_dir, self._configured_embedder, chunker=self._chunker())
             report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force)
         with self._lock:
             self._index = None
+            self.embedder = self._configured_embedder
         return report
 
     def _chunker(self):
@@ -56,7 +58,16 @@ class Assistant:
             if self._index is None or current != self._index_path:
                 self._index = self.store.load()
                 self._index_path = current
+                self._match_embedder(self._index.manifest.get("embedder", ""))
             return self._index
+
+    def _match_embedder(self, name: str) -> None:
+        """Questions must be embedded by the model that built the index: follow its manifest."""
+        if name and name != self.embedder.name:
+            other = embedder_from_name(name, self.settings.embed_threads)
+            if other is None:
+                raise RuntimeError(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
+            self.embedder = other
 
     def warm_up(self) -> None:
         from .vietnamese import warm_up as warm_vi

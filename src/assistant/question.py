@@ -20,6 +20,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("number", (r"(quyet dinh|van ban|to trinh|cong van|ke hoach|thong tu|nghi dinh|chi thi) (nao|so may|so bao nhieu)", r"\bso hieu\b", r"so ky hieu", r"theo (quyet dinh|van ban) nao", r"can cu (vao )?(van ban|quyet dinh) nao")),
     ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao", r"thoi han", r"han (hoan thanh|chot)", r"truoc ngay", r"thoi gian (hoan thanh|thuc hien)")),
     ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"giao .* (nhung )?nhiem vu gi")),
+    ("source", (r"(tu )?nguon nao", r"nguon (kinh phi|von|ngan sach)[^?]*(nao|dau)", r"lay tu dau", r"tu nguon", r"do (ai|dau) (chi|cap)")),
     ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\bluong\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
     ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
     ("count", (r"bao nhieu", r"(?<!bo )\bmay\b(?! moc)", r"so luong")),
