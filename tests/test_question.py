@@ -72,7 +72,7 @@ VP_2025 = "Kế hoạch của Vĩnh Phúc đặt mục tiêu gì về cơ sở y
 
 def test_followup_with_another_year_replaces_the_year():
     history = [Turn("user", VP_2025), Turn("assistant", "Đạt tối thiểu 60% ...")]
-    standalone, followup = resolve_followup("Còn đến năm 2030 thì sao?", history)
+    standalone, followup, _ = resolve_followup("Còn đến năm 2030 thì sao?", history)
     assert followup is True
     assert "2030" in standalone and "2025" not in standalone
     assert "Vĩnh Phúc" in standalone and "cơ sở y tế" in standalone
@@ -80,13 +80,13 @@ def test_followup_with_another_year_replaces_the_year():
 
 def test_followup_with_another_period_replaces_the_period():
     history = [Turn("user", "Giai đoạn 2021-2025 Vĩnh Phúc phấn đấu bao nhiêu phần trăm cơ sở bố trí nhân sự công tác xã hội?")]
-    standalone, followup = resolve_followup("Còn giai đoạn 2026-2030 thì sao?", history)
+    standalone, followup, _ = resolve_followup("Còn giai đoạn 2026-2030 thì sao?", history)
     assert followup is True
     assert "2026-2030" in standalone and "2021-2025" not in standalone
 
 
 def test_followup_with_another_province_replaces_the_province():
-    standalone, followup = resolve_followup("Còn Lạng Sơn?", [Turn("user", "Ai ký kế hoạch 80/KH-UBND của Vĩnh Phúc?")])
+    standalone, followup, _ = resolve_followup("Còn Lạng Sơn?", [Turn("user", "Ai ký kế hoạch 80/KH-UBND của Vĩnh Phúc?")])
     assert followup is True
     assert standalone == "Ai ký kế hoạch 80/KH-UBND của Lạng Sơn?"
 
@@ -103,11 +103,11 @@ def test_followup_with_another_question_kind_keeps_the_topic():
 def test_a_full_question_is_not_a_followup():
     history = [Turn("user", "Tổng kinh phí của Bến Tre năm 2012 là bao nhiêu?")]
     question = "Ai ký Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc?"
-    assert resolve_followup(question, history) == (question, False)
+    assert resolve_followup(question, history)[:2] == (question, False)
 
 
 def test_no_history_means_no_followup():
-    assert resolve_followup("Còn Lạng Sơn?", []) == ("Còn Lạng Sơn?", False)
+    assert resolve_followup("Còn Lạng Sơn?", [])[:2] == ("Còn Lạng Sơn?", False)
     # Only the user's turns are the topic; an assistant turn alone is not.
     assert resolve_followup("Còn Lạng Sơn?", [Turn("assistant", "Vĩnh Phúc ...")])[1] is False
 

@@ -210,6 +210,8 @@ class Answerer:
             implied |= set(fold_tokens(province))
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         every = fold_tokens(query.focus or query.standalone)
+        if query.followup and query.focus and not self._has_topic(every, implied, agency):
+            every = fold_tokens(query.standalone)  # "Vậy cơ quan nào phối hợp?": the subject is the previous question's
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
         pairs = [(t, k) for t, k in zip(every, kind_of_every) if t not in STOPWORDS and t not in QUESTION_WORDS]
         toks = [t for t, _ in pairs]
@@ -220,11 +222,21 @@ class Answerer:
                 out.append(f"{toks[i]}_{toks[i + 1]}")
         return out
 
+    @staticmethod
+    def _has_topic(tokens: list[str], implied: set[str], agency: set[str]) -> bool:
+        kinds = _kind_mask(tokens)
+        return any(
+            not k and t not in STOPWORDS and t not in QUESTION_WORDS and not t.isdigit() and t not in implied and t not in agency
+            for t, k in zip(tokens, kinds)
+        )
+
     def _soft_terms(self, query: Query) -> list[str]:
         """Words of the question that do not decide whether it is answerable but help choose
         between passages ("ngân sách tỉnh" vs "ngân sách trung ương")."""
         provinces = {t for p in find_provinces(query.standalone) for t in fold_tokens(p)}
-        every = [t for t in fold_tokens(query.focus or query.standalone) if t not in QUESTION_WORDS and t not in provinces]
+        # a part of a several-part question: its own words; a follow-up: the conversation's too
+        text = query.focus if query.focus and not query.followup else query.standalone
+        every = [t for t in fold_tokens(text) if t not in QUESTION_WORDS and t not in provinces]
         words = [t for t in every if t not in STOPWORDS and not t.isdigit()]
         return words + [f"{a}_{b}" for a, b in zip(every, every[1:]) if a not in STOPWORDS and b not in STOPWORDS]
 

@@ -93,20 +93,36 @@ def _content_words(text: str) -> set[str]:
     return {t for t in fold_tokens(text) if t not in STOPWORDS and t not in QUESTION_WORDS and not t.isdigit()}
 
 
-def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
-    """Rewrite an elliptical follow-up ("Còn đến năm 2030 thì sao?", "Còn Lạng Sơn?",
-    "Vậy cơ quan nào phối hợp?") into a standalone question, using the last user turn."""
+_ANAPHORA = re.compile(r"\b(đó|này|ấy|nói trên|trên đây|vậy)\b|^(trong đó|trong số đó|vậy|thế|còn)\b", re.I)
+_ANAPHORA_FOLDED = re.compile(r"\b(trong (so )?do|nhiem vu do|ke hoach (do|nay)|van ban (do|nay)|noi tren)\b")
+
+
+def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str]:
+    """A follow-up rewritten against the last user turn: (standalone, is_followup, focus).
+
+    - A substitution ("Còn đến năm 2030 thì sao?", "Còn Lạng Sơn?") is the previous question
+      with its time phrase or province replaced; it is its own focus.
+    - A new question about the same subject ("Vậy cơ quan nào phối hợp?", "Trong đó ngân sách
+      tỉnh chi bao nhiêu?", "Thời gian thực hiện nhiệm vụ đó là khi nào?") is searched
+      together with the previous question, but what it asks (its focus) is the new one.
+    """
     previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
     if not previous:
-        return question, False
+        return question, False, ""
     q = collapse(nfc(question))
     content = _content_words(q) - {"thi", "sao", "the", "con", "vay", "nam", "nua", "tinh", "thanh", "pho"}
-    elliptical = bool(_FOLLOWUP.match(fold(q))) or len(content) <= 2
+    refers_back = bool(_ANAPHORA.search(q) or _ANAPHORA_FOLDED.search(fold(q)))
+    own_scope = find_provinces(q) or DOC_NUMBER.search(q)
+    elliptical = bool(_FOLLOWUP.match(fold(q))) or len(content) <= 2 or (refers_back and not own_scope)
     if not elliptical:
-        return question, False
+        return question, False, ""
+    new_kind = detect_kind(q)
+    if new_kind not in ("what", detect_kind(previous)) or (refers_back and len(content) > 2):
+        # a new question about the previous one's subject
+        scope = " ".join(find_provinces(previous) + [m.group(0) for m in _TIME_PHRASE.finditer(previous)][:1])
+        return f"{q.rstrip(' ?')} — {previous}", True, f"{q.rstrip(' ?')} {scope}".strip()
     standalone = previous
     new_years, old_years = years_in(q), years_in(previous)
-    new_periods, old_periods = periods_in(q), periods_in(previous)
     new_prov, old_prov = find_provinces(q), find_provinces(previous)
     replaced = False
     old_time = _TIME_PHRASE.search(previous)
@@ -129,14 +145,9 @@ def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
         else:
             standalone = f"{standalone.rstrip(' ?')} ở {new_prov[0]}?"
         replaced = True
-    new_kind = detect_kind(q)
-    if new_kind != "what" and new_kind != detect_kind(previous):
-        # "Vậy cơ quan nào phối hợp?": the new question, about the previous one's topic.
-        standalone = f"{q.rstrip(' ?')} — {previous}"
-        replaced = True
     if not replaced:
-        standalone = f"{q.rstrip(' ?')} — {previous}"
-    return standalone, True
+        return f"{q.rstrip(' ?')} — {previous}", True, ""
+    return standalone, True, ""
 
 
 def _replace_folded(text: str, old: str, new: str) -> str:
@@ -173,7 +184,7 @@ def split_parts(question: str) -> list[str]:
 
 def understand(question: str, history: list[Turn] | None = None, sources: list[str] | None = None) -> Query:
     question = collapse(nfc(question or ""))
-    standalone, followup = resolve_followup(question, history or [])
+    standalone, followup, focus = resolve_followup(question, history or [])
     kind = detect_kind(question)
     if followup and kind == "what":
         kind = detect_kind(standalone)
@@ -190,4 +201,5 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
         sources=list(sources or []),
         followup=followup,
         unaccented=not has_diacritics(question),
+        focus=focus,
     )
