@@ -96,6 +96,37 @@ ABBREVIATIONS: dict[str, str] = {
     "vhttdl": "Văn hóa, Thể thao và Du lịch",
     "ttxvn": "Thông tấn xã Việt Nam",
     "nhcsxh": "Ngân hàng Chính sách xã hội",
+    "htx": "hợp tác xã",
+    "attp": "an toàn thực phẩm",
+    "ktxh": "kinh tế - xã hội",
+    "kt-xh": "kinh tế - xã hội",
+    "bvmt": "bảo vệ môi trường",
+    "syt": "Sở Y tế",
+    "stc": "Sở Tài chính",
+    "snv": "Sở Nội vụ",
+    "skhdt": "Sở Kế hoạch và Đầu tư",
+    "skh&dt": "Sở Kế hoạch và Đầu tư",
+    "sgddt": "Sở Giáo dục và Đào tạo",
+    "sgd&dt": "Sở Giáo dục và Đào tạo",
+    "stttt": "Sở Thông tin và Truyền thông",
+    "stt&tt": "Sở Thông tin và Truyền thông",
+    "snn&ptnt": "Sở Nông nghiệp và Phát triển nông thôn",
+    "snnptnt": "Sở Nông nghiệp và Phát triển nông thôn",
+    "stnmt": "Sở Tài nguyên và Môi trường",
+    "stn&mt": "Sở Tài nguyên và Môi trường",
+    "svhttdl": "Sở Văn hóa, Thể thao và Du lịch",
+    "sxd": "Sở Xây dựng",
+    "sct": "Sở Công Thương",
+    "sgtvt": "Sở Giao thông vận tải",
+}
+
+# Abbreviations that are also ordinary words in lower case ("ca" = "cả", "cá").
+UPPER_ONLY: dict[str, str] = {
+    "ca": "Công an",
+    "qd": "Quyết định",
+    "kh": "Kế hoạch",
+    "nq": "Nghị quyết",
+    "tt": "Thông tư",
 }
 
 _ABBR_TOKEN = re.compile(r"[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ&.\-]*[0-9A-Za-zÀ-ỹĐđ]|[A-Za-zÀ-ỹĐđ]+")
@@ -113,9 +144,12 @@ def expand_abbreviations(text: str) -> str:
         tok = m.group(0)
         if any(s <= m.start() < e for s, e in protected):
             return tok
-        expansion = ABBREVIATIONS.get(_abbr_key(tok))
+        key = _abbr_key(tok)
+        expansion = ABBREVIATIONS.get(key)
         if expansion and (tok.isupper() or not has_diacritics(tok)):
             return expansion
+        if key in UPPER_ONLY and tok.isupper():
+            return UPPER_ONLY[key]
         return tok
 
     return _ABBR_TOKEN.sub(repl, text)
