@@ -15,7 +15,7 @@ covered by the evidence; otherwise the answer abstains and shows the closest pas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
@@ -28,21 +28,21 @@ NO_INFO = "Tài liệu không có thông tin"
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
+_MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
     re.I,
 )
-_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 
 # Words that say what kind of question it is, not what it is about (folded): two-syllable
 # phrases first, then single syllables.
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -77,6 +77,7 @@ class Unit:
     hit_rank: int
     hit_score: float
     context: str = ""  # the whole line and passage: where years and periods are often stated
+    frame: str = ""  # a table row's column headers and section
 
 
 def key_terms(text: str) -> list[str]:
@@ -264,13 +265,14 @@ class Answerer:
         return f"{label} do {doc.meta.signer} ký.", [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)]
 
     def _answer_list(self, query, docs, hits):
-        """"Những kế hoạch nào … giai đoạn 2021-2030?": every document that satisfies the condition."""
+        """"Những kế hoạch nào … giai đoạn 2021-2030?", "… giao nhiệm vụ cho Công an tỉnh?":
+        every document that satisfies the condition, each with the line that shows it."""
         wanted = query.periods or [(y, y) for y in query.years]
-        chosen = []
+        agency = fold(query.agency) if query.agency else ""
+        query_topic = replace(query, agency=query.agency, kind="duty") if agency else query
+        topic = self._topic_terms(query_topic, None)  # the agency is a condition, not a topic word
+        chosen: list[tuple[DocumentRecord, int]] = []
         for doc in self.index.documents.values():
-            topic = self._topic_terms(query, None)
-            if topic and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.6:
-                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject must be in the plan
             if query.sources and doc.source not in query.sources:
                 continue
             if query.provinces and doc.meta.province not in query.provinces:
@@ -278,15 +280,29 @@ class Answerer:
             years = set(doc.meta.years)
             if wanted and not any(b in years or (a in years and b in years) for a, b in wanted):
                 continue
-            chosen.append(doc)
+            line = 0
+            if agency:
+                facts = [r for r in self.index.facts.responsibilities if r.source == doc.source
+                         and (_names_agency(r.lead, agency) or _names_agency(r.partners, agency))]
+                facts.sort(key=lambda r: (not _names_agency(r.lead, agency), r.start_line))
+                if facts:
+                    line = facts[0].start_line
+                elif agency in fold(doc.text):
+                    line = next(i + 1 for i, text in enumerate(doc.lines) if agency in fold(text))
+                else:
+                    continue
+            if topic and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.6:
+                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject must be in the plan
+            chosen.append((doc, line or (self._best_line(doc, topic) if topic else _scope_line(doc, wanted))))
         if not chosen:
             return None
-        chosen.sort(key=lambda d: (d.meta.province, d.source))
+        chosen.sort(key=lambda dl: (dl[0].meta.province, dl[0].source))
         parts, cites = [], []
-        topic = self._topic_terms(query, None)
-        for doc in chosen:
-            line = self._best_line(doc, topic) if topic else _scope_line(doc, wanted)
-            parts.append(f"{_doc_label(doc.meta, doc.source)} ({_period_text(doc.meta)})")
+        for doc, line in chosen:
+            label = _doc_label(doc.meta, doc.source)
+            title = _shorten(doc.meta.title, 90)
+            named = f"{label} “{title}”" if title and fold(title) not in fold(label) else label
+            parts.append(f"{named} ({_period_text(doc.meta)})")
             cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
         cond = f" giai đoạn {wanted[0][0]}-{wanted[0][1]}" if wanted and wanted[0][0] != wanted[0][1] else (f" năm {wanted[0][0]}" if wanted else "")
         return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites
@@ -389,7 +405,7 @@ class Answerer:
         units = []
         for i, row in enumerate(rows):
             start, end = spans[i] if i < len(spans) else (chunk.start_line, chunk.end_line)
-            units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text))
+            units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text, chunk.header))
         return units
 
     def _headings(self, rec: DocumentRecord, line: int) -> list:
@@ -431,7 +447,7 @@ class Answerer:
         if self._gated(query):
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
-            units = [u for u in units if self._type_bonus(query, u.text) > 0]
+            units = [u for u in units if self._type_bonus(query, u.text, u.frame) > 0]
         if not units:
             return None
         top = max(h.score for h in hits) or 1.0
@@ -444,7 +460,7 @@ class Answerer:
             local = self._local(topic, soft, _values(u))
             wide = self.coverage(topic, f"{context} {u.text}")
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
-            score += 0.25 * self._type_bonus(query, u.text)
+            score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
             if best is None or score > best[0]:
                 best = (score, u, wide, doc)
@@ -518,14 +534,16 @@ class Answerer:
     def _gated(query: Query) -> bool:
         return query.kind in ("target", "count", "amount", "lead", "partner", "number", "date", "rename", "source")
 
-    def _type_bonus(self, query: Query, text: str) -> float:
+    def _type_bonus(self, query: Query, text: str, frame: str = "") -> float:
+        """How well a passage fits what is asked; `frame` is a table row's headers and section,
+        which say the unit of its numbers ("Kinh phí (triệu đồng)")."""
         f = fold(text)
         kind = query.kind
         if kind in ("target", "count", "amount"):
             nums = [n for n in _NUMBER.findall(text) if not re.fullmatch(r"(19|20)\d\d", n) and not re.fullmatch(r"\d\.", n)]
             if not nums:
                 return -0.5
-            if kind == "amount" and not _MONEY.search(text):
+            if kind == "amount" and not (_MONEY.search(text) or (frame and _MONEY_WORD.search(frame))):
                 return -0.5
             bonus = 0.5
             if kind == "target" and "%" in text:
@@ -648,8 +666,18 @@ def _strip_bullet(text: str) -> str:
 
 
 def split_sentences(line: str) -> list[str]:
-    parts = [p.strip() for p in _SENT_SPLIT.split(line) if p and p.strip()]
-    return parts or [line]
+    """Sentences of a line: a break after ".;!?" only where the next one starts with a capital
+    or a bullet ("…95%; đến năm 2030 đạt 100%" stays one sentence)."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.;!?])\s+", line):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and not (piece[0].isupper() or piece[0] in "-+•*" or piece[0].isdigit()):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out or [line]
 
 
 def _shorten(text: str, limit: int) -> str:

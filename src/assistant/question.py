@@ -14,6 +14,7 @@ from .vietnamese import DOC_NUMBER, collapse, expand_abbreviations, find_provinc
 _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("list", (r"(nhung|cac) (ke hoach|van ban|tai lieu|de an) nao", r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
+    ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)",)),
     ("partner", (r"phoi hop",)),
     ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
     ("rename", (r"doi ten", r"doi thanh", r"ten moi")),
@@ -69,7 +70,7 @@ def find_agency(text: str) -> str:
                 continue
             if head in ("doan", "ban", "so", "bao") and i > 0 and folded[i - 1] in ("giai", "phat", "hanh", "co", "chinh"):
                 continue  # "giai đoạn", "phát ban", "cơ sở", "thông báo" when typed without accents
-            if not words[i][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
+            if not words[i][:1].isupper() and (has_diacritics(text) or any(w[:1].isupper() for w in words[1:])):
                 continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
             j = i + len(parts)
             while j < len(words) and j - i < 10 and (j == i + len(parts) or not _is_stop(words[j])):
@@ -159,26 +160,24 @@ def _replace_folded(text: str, old: str, new: str) -> str:
 
 
 _INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao|khong)\b")
-_PART_SPLIT = re.compile(
-    r"\s*(?:,\s*(?:và|va|còn|con|trong đó|trong do)?|;|\s(?:và|va)\s+(?=(?:[^\s]+\s+){0,3}?"
-    r"(?:ai|cơ quan|co quan|đơn vị|don vi|số|so|hạn|han|thời|thoi|mức|muc|tổng|tong|ngân sách|ngan sach|kinh phí|kinh phi|tỷ lệ|ty le|mục tiêu|muc tieu)\b))\s*",
-    re.I,
-)
+_PART_SEP = re.compile(r"(\s*,\s*(?:và|va|còn|con|trong đó|trong do)?\s*|\s*;\s*|\s+(?:và|va)\s+)", re.I)
 
 
 def split_parts(question: str) -> list[str]:
-    """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "trong đó Y bao nhiêu"]:
-    parts that each ask something (an interrogative word on both sides)."""
-    text = question.strip().rstrip("?")
-    pieces = [p for p in _PART_SPLIT.split(text) if p and p.strip()]
-    parts: list[str] = []
-    for piece in pieces:
-        if parts and not _INTERROGATIVE.search(fold(piece)):
-            parts[-1] = f"{parts[-1]}, {piece}"  # not a question of its own: part of the previous one
-        elif parts and not _INTERROGATIVE.search(fold(parts[-1])):
-            parts[-1] = f"{parts[-1]}, {piece}"
-        else:
+    """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "Y bao nhiêu"]: pieces
+    between commas or "và" that each ask something (an interrogative word on both sides);
+    a piece that asks nothing stays with its neighbour, with its separator."""
+    text = question.strip().rstrip("?").strip()
+    tokens = _PART_SEP.split(text)
+    pieces, seps = tokens[0::2], tokens[1::2]
+    parts: list[str] = [pieces[0]]
+    for sep, piece in zip(seps, pieces[1:]):
+        asks = bool(_INTERROGATIVE.search(fold(piece)))
+        if asks and _INTERROGATIVE.search(fold(parts[-1])):
             parts.append(piece.strip())
+        else:
+            parts[-1] = f"{parts[-1]}{sep}{piece}"
+    parts = [p.strip() for p in parts if p.strip()]
     return parts if len(parts) > 1 else [question]
 
 
@@ -197,7 +196,7 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
         years=years_in(standalone),
         periods=periods_in(standalone),
         numbers=numbers,
-        agency=find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount") else "",
+        agency=find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount", "list") else "",
         sources=list(sources or []),
         followup=followup,
         unaccented=not has_diacritics(question),
