@@ -21,7 +21,7 @@ from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .tables import find_tables
-from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility, Target
+from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
 NO_INFO = "Tài liệu không có thông tin"
@@ -341,7 +341,7 @@ class Answerer:
         if best is None or best[0] < 0.5:
             return None
         _, r, doc = best
-        return self._say_responsibility(query, r, doc), [_cite_fact(r)]
+        return self._say_responsibility(query, r, doc), [r.citation()]
 
     def _say_responsibility(self, query: Query, r: Responsibility, doc: DocumentRecord) -> str:
         task = _strip_number(r.task)
@@ -371,12 +371,12 @@ class Answerer:
                 name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
                 items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
                 text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, _merge_citations([_cite_fact(r) for r in duties[:4]])
+                return text, _merge_citations([r.citation() for r in duties[:4]])
             tasks = [r for r in mine if not r.duty]
             if tasks:
                 items = [_strip_number(r.task) for r in tasks[:4]]
                 text = f"{query.agency} chủ trì: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, [_cite_fact(r) for r in tasks[:4]]
+                return text, [r.citation() for r in tasks[:4]]
         return None
 
     # ------------------------------------------------------------------ sentences and rows
@@ -639,10 +639,6 @@ def _names_agency(names: list[str], agency_folded: str) -> bool:
         if agency_folded in f or (len(f) > 6 and f in agency_folded):
             return True
     return False
-
-
-def _cite_fact(fact: Responsibility | Target) -> Citation:
-    return Citation(fact.source, fact.section, fact.start_line, fact.end_line, fact.quote)
 
 
 def _merge_citations(cites: list[Citation]) -> list[Citation]:

@@ -9,7 +9,6 @@ come first, then the handlers (`Actions`), then the layout.
 from __future__ import annotations
 
 import csv
-import hashlib
 import html
 import json
 import os
@@ -29,7 +28,7 @@ import pandas as pd
 
 from .assistant import Assistant
 from .config import Settings
-from .documents import SUPPORTED
+from .documents import SUPPORTED, file_sha256
 from .index import DocumentRecord, LoadedIndex
 
 APP_TITLE = "Trợ lý kế hoạch, đề án"
@@ -402,14 +401,6 @@ def unique_path(folder: Path, name: str) -> Path:
     return path
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def parse_auth(settings: Settings) -> list[tuple[str, str]] | None:
     """Logins from settings.auth_file ("user:password" lines, # comments) and settings.users ("u:p,u2:p2")."""
     entries: list[str] = []
@@ -705,9 +696,9 @@ class Actions:
         if size == 0:
             upload.problem = "tệp rỗng."
             return upload
-        digest = _sha256(src)
+        digest = file_sha256(src)
         for existing in knowledge.iterdir():
-            if existing.is_file() and not existing.name.startswith(".") and existing.stat().st_size == size and _sha256(existing) == digest:
+            if existing.is_file() and not existing.name.startswith(".") and existing.stat().st_size == size and file_sha256(existing) == digest:
                 upload.problem = f"tài liệu này đã có trong thư viện (tệp `{esc(existing.name)}`)."
                 return upload
         target = unique_path(knowledge, name)

@@ -29,7 +29,7 @@ from .chunking import CHUNKER_VERSION, Chunker
 from .documents import DocumentLoader, LoadError, file_sha256, load_file
 from .embeddings import Embedder
 from .facts import FACTS_VERSION, FactExtractor
-from .types import Chunk, Document, DocumentMeta, Facts, IngestReport
+from .types import Chunk, DocumentMeta, Facts, IngestReport
 from .vietnamese import folded_terms, segment
 
 COLLECTION = "chunks"

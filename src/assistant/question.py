@@ -14,7 +14,7 @@ from .vietnamese import DOC_NUMBER, collapse, expand_abbreviations, find_provinc
 _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("list", (r"(nhung|cac) (ke hoach|van ban|tai lieu|de an) nao", r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
-    ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)",)),
+    ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)\b",)),
     ("partner", (r"phoi hop",)),
     ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
     ("rename", (r"doi ten", r"doi thanh", r"ten moi")),

@@ -86,20 +86,31 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)
 
 
+class _Record:
+    """Plain-data helpers shared by the records below."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass
-class Citation:
+class Citation(_Record):
     source: str
     section: str
     start_line: int
     end_line: int
     quote: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+
+class _Fact(_Record):
+    """A fact extracted at ingest: it cites the lines it was read from."""
+
+    def citation(self) -> Citation:
+        return Citation(self.source, self.section, self.start_line, self.end_line, self.quote)  # type: ignore[attr-defined]
 
 
 @dataclass
-class Responsibility:
+class Responsibility(_Fact):
     """Who does what: a task with its lead and partner agencies, or an agency's duty."""
 
     source: str
@@ -114,12 +125,9 @@ class Responsibility:
     timeline: str = ""
     funding: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class Target:
+class Target(_Fact):
     """A quantified goal: indicator -> value, for a year or period."""
 
     source: str
@@ -131,12 +139,9 @@ class Target:
     end_line: int
     quote: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class BudgetLine:
+class BudgetLine(_Fact):
     """An amount of money for an item, from a table row or a sentence."""
 
     source: str
@@ -150,9 +155,6 @@ class BudgetLine:
     start_line: int
     end_line: int
     quote: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
