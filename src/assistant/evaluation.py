@@ -140,6 +140,9 @@ def format_report(report: dict) -> str:
         "Theo loại câu hỏi:",
     ]
     for kind, m in report["by_kind"].items():
+        if kind == "unanswerable":  # nothing to answer, cite or retrieve: only abstention counts
+            lines.append(f"  {kind:<13} n={m['n']:<3} abstention {m['abstention_accuracy']:.0%}")
+            continue
         lines.append(f"  {kind:<13} n={m['n']:<3} answer {m['answer_accuracy']:.0%}  citation {m['citation_accuracy']:.0%}  abstention {m['abstention_accuracy']:.0%}  hit@5 {m['hit@5']:.0%}")
     failed = [r for r in report["items"] if not (r.get("answer_ok", r.get("abstention_ok")) and r.get("citation_ok", True) and r.get("abstention_ok"))]
     if failed:
