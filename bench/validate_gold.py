@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Validate bench/blind2/questions.jsonl against the knowledge files.
+"""Validate a gold set (bench/<set>/questions.jsonl) against its knowledge files:
+
+    python bench/validate_gold.py blind2      # or blind, heldout
+
 
 Checks:
   * every line parses as JSON and has the gold-format fields;
-  * every evidence `text` is an exact substring of a file in bench/blind2/knowledge
+  * every evidence `text` is an exact substring of a file in bench/<set>/knowledge
     or <repo>/knowledge (when `after` is given: the text occurs after the first
     occurrence of the anchor in the same file);
   * every answer alternative occurs (NFC, case-insensitive, whitespace collapsed)
@@ -16,7 +19,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / (sys.argv[1] if len(sys.argv) > 1 else "blind2")
 ROOT = HERE.parent.parent
 KNOWLEDGE_DIRS = [HERE / "knowledge", ROOT / "knowledge"]
 
