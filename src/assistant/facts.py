@@ -5,9 +5,9 @@ Written for the general style of Vietnamese administrative plans, not for one fi
 - responsibilities: task blocks ("Cơ quan chủ trì: ...", "Cơ quan phối hợp: ..."), tables
   with "chủ trì" / "phối hợp" columns, the agencies of the "Tổ chức thực hiện" part with
   their duties, and sentences such as "giao Sở X chủ trì, phối hợp với Y ...";
-- targets: quantified goals ("phấn đấu đạt 80% ...", "tối thiểu 60% ...", "1.768 lượt cán
+- targets: quantified goals ("phấn đấu đạt 80% ...", "tối thiểu 60% ...", "1.250 lượt cán
   bộ" in a goal or result context) with the period they belong to;
-- budget: rows of cost tables and sentences with an amount of money ("... là 2.904.360.000
+- budget: rows of cost tables and sentences with an amount of money ("... là 3.500.000.000
   đồng").
 
 Line numbers are 1-based and inclusive; every quote is the exact (stripped) source text of
@@ -777,7 +777,7 @@ def _is_share(line: str, start: int) -> bool:
 
 
 def _count_indicator(line: str, left: int, right: int, start: int) -> str:
-    """A count reads with its clause: "tập huấn ... cho 1.768 lượt cán bộ đang làm ..."; an
+    """A count reads with its clause: "tập huấn ... cho 1.250 lượt cán bộ đang làm ..."; an
     opening period ("Từ năm 2012 đến năm 2020") and what lies far before the value are dropped."""
     clause = _strip_numbering(line[left:right])
     begin = line.index(clause, left) if clause else start

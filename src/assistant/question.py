@@ -101,7 +101,7 @@ _ANAPHORA_FOLDED = re.compile(r"\b(trong (so )?do|nhiem vu do|ke hoach (do|nay)|
 def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str]:
     """A follow-up rewritten against the last user turn: (standalone, is_followup, focus).
 
-    - A substitution ("Còn đến năm 2030 thì sao?", "Còn Lạng Sơn?") is the previous question
+    - A substitution ("Còn năm 2028?", "Còn tỉnh khác thì sao?") is the previous question
       with its time phrase or province replaced; it is its own focus.
     - A new question about the same subject ("Vậy cơ quan nào phối hợp?", "Trong đó ngân sách
       tỉnh chi bao nhiêu?", "Thời gian thực hiện nhiệm vụ đó là khi nào?") is searched

@@ -132,7 +132,7 @@ class Target(_Fact):
 
     source: str
     indicator: str
-    value: str  # as written: "80%", "1.768 lượt", ...
+    value: str  # as written: "80%", "1.250 lượt", ...
     period: str  # "2025", "2021-2025", "2026-2030", "" when unknown
     section: str
     start_line: int
