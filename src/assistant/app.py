@@ -270,48 +270,46 @@ def _doc_period(index: LoadedIndex, source: str) -> str:
     return rec.meta.period if rec else ""
 
 
-def responsibility_rows(index: LoadedIndex | None, plan=ALL, agency=ALL, period=ALL, text: str = "") -> list[list]:
+def _fact_rows(index: LoadedIndex | None, facts, plan, period, text: str, periods, to_row, keep=lambda f: True) -> list[list]:
+    """Table rows of facts that pass the plan / period / free-text filters."""
     rows = []
-    for r in index.facts.responsibilities if index else []:
-        if _chosen(plan) and r.source != plan:
+    for f in facts(index) if index else []:
+        if _chosen(plan) and f.source != plan:
             continue
-        if _chosen(agency) and agency not in r.lead + r.partners:
+        if _chosen(period) and period not in (*periods(f), _doc_period(index, f.source)):
             continue
-        if _chosen(period) and period not in (_doc_period(index, r.source), r.timeline):
+        if not keep(f):
             continue
-        row = [short_name(index.documents.get(r.source), r.source), r.task, "; ".join(r.lead), "; ".join(r.partners),
-               r.duty, r.timeline, r.funding, r.section, r.source, lines_label(r.start_line, r.end_line)]
-        if _matches(text, map(str, row + [r.quote])):
+        row = [short_name(index.documents.get(f.source), f.source), *to_row(f), f.section, f.source,
+               lines_label(f.start_line, f.end_line)]
+        if _matches(text, map(str, row + [f.quote])):
             rows.append(row)
     return rows
+
+
+def responsibility_rows(index: LoadedIndex | None, plan=ALL, agency=ALL, period=ALL, text: str = "") -> list[list]:
+    return _fact_rows(
+        index, lambda i: i.facts.responsibilities, plan, period, text,
+        periods=lambda r: (r.timeline,),
+        to_row=lambda r: [r.task, "; ".join(r.lead), "; ".join(r.partners), r.duty, r.timeline, r.funding],
+        keep=lambda r: not _chosen(agency) or agency in r.lead + r.partners,
+    )
 
 
 def target_rows(index: LoadedIndex | None, plan=ALL, period=ALL, text: str = "") -> list[list]:
-    rows = []
-    for t in index.facts.targets if index else []:
-        if _chosen(plan) and t.source != plan:
-            continue
-        if _chosen(period) and period not in (t.period, _doc_period(index, t.source)):
-            continue
-        row = [short_name(index.documents.get(t.source), t.source), t.indicator, t.value, t.period, t.section,
-               t.source, lines_label(t.start_line, t.end_line)]
-        if _matches(text, map(str, row + [t.quote])):
-            rows.append(row)
-    return rows
+    return _fact_rows(
+        index, lambda i: i.facts.targets, plan, period, text,
+        periods=lambda t: (t.period,),
+        to_row=lambda t: [t.indicator, t.value, t.period],
+    )
 
 
 def budget_rows(index: LoadedIndex | None, plan=ALL, period=ALL, text: str = "") -> list[list]:
-    rows = []
-    for b in index.facts.budget if index else []:
-        if _chosen(plan) and b.source != plan:
-            continue
-        if _chosen(period) and period not in (b.year, _doc_period(index, b.source)):
-            continue
-        row = [short_name(index.documents.get(b.source), b.source), b.item, b.amount, b.unit, b.year, b.funding,
-               b.detail, b.section, b.source, lines_label(b.start_line, b.end_line)]
-        if _matches(text, map(str, row + [b.quote])):
-            rows.append(row)
-    return rows
+    return _fact_rows(
+        index, lambda i: i.facts.budget, plan, period, text,
+        periods=lambda b: (b.year,),
+        to_row=lambda b: [b.item, b.amount, b.unit, b.year, b.funding, b.detail],
+    )
 
 
 def with_all(values: Iterable[str]) -> list[tuple[str, str]]:

@@ -28,6 +28,9 @@ class Assistant:
         self._index_path: Path | None = None
         self._lock = threading.RLock()
         self._ingest_lock = threading.Lock()
+        # loaded once (lazily on first use), never per question
+        self._reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
+        self._answerer: Answerer | None = None  # caches outlines and tables of the index it serves
 
     # ------------------------------------------------------------------ index
 
@@ -104,9 +107,9 @@ class Assistant:
         return answer
 
     def _answer(self, query: Query) -> Answer:
-        reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
-        hits = Retriever(self.index, self.embedder, self.settings, reranker).run(query)
-        answerer = Answerer(self.index, self.settings)
+        index = self.index
+        hits = Retriever(index, self.embedder, self.settings, self._reranker).run(query)
+        answerer = self._answerer_for(index)
         parts = split_parts(query.text) if not query.followup else [query.text]
         if len(parts) == 1:
             return answerer.run(query, hits)
@@ -117,6 +120,12 @@ class Assistant:
             for part in parts
         ]
         return _merge_parts(query, parts, answers, hits)
+
+    def _answerer_for(self, index: LoadedIndex) -> Answerer:
+        with self._lock:
+            if self._answerer is None or self._answerer.index is not index:
+                self._answerer = Answerer(index, self.settings)
+            return self._answerer
 
     def _compare(self, query: Query, provinces: list[str]) -> Answer:
         """A question about several provinces: answer for each one, each with its own citations."""
