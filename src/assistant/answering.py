@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
+from .structure import LogicalView
 from .tables import find_tables
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
@@ -97,8 +98,7 @@ class Answerer:
         self.settings = settings
         self._idf = index.bm25_folded.idf
         self._max_idf = max(self._idf.values()) if self._idf else 1.0
-        self._tables: dict[str, list] = {}
-        self._outlines: dict[str, object] = {}
+        self._views: dict[str, tuple] = {}  # source -> (logical view, its tables, its outline)
 
     # ------------------------------------------------------------------ entry point
 
@@ -261,7 +261,7 @@ class Answerer:
         if not start:
             return None
         label = _doc_label(doc.meta, doc.source)
-        quote = doc.lines[start - 1].strip()
+        quote = collapse(" ".join(doc.lines[start - 1 : end]))
         return f"{label} do {doc.meta.signer} ký.", [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)]
 
     def _answer_list(self, query, docs, hits):
@@ -389,12 +389,17 @@ class Answerer:
                 units.extend(self._table_units(c, rank, hit.score))
                 continue
             rec = self.index.documents.get(c.source)
-            lines = rec.lines if rec else c.text.split("\n")
-            for ln in range(c.start_line, c.end_line + 1):
-                line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-                if line:
-                    for sent in split_sentences(line):
-                        units.append(Unit(c.source, self._heading_path(rec, ln) if rec else c.section, ln, ln, sent, rank, hit.score, f"{line}\n{c.text}"))
+            if rec is None:
+                continue
+            view = self._view(rec)[0]
+            for li in range(view.at(c.start_line), view.at(c.end_line) + 1):
+                line = view.lines[li - 1].strip()
+                if not line:
+                    continue
+                start, end = view.span(li, li)
+                section = self._heading_path(rec, start)
+                for sent in split_sentences(line):
+                    units.append(Unit(c.source, section, start, end, sent, rank, hit.score, f"{line}\n{c.text}"))
         return units
 
     def _table_units(self, chunk, rank: int, score: float) -> list[Unit]:
@@ -408,15 +413,24 @@ class Answerer:
             units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text, chunk.header))
         return units
 
-    def _headings(self, rec: DocumentRecord, line: int) -> list:
-        """The open sections (outermost first) at a 1-based line of a document."""
-        if rec.source not in self._outlines:
-            tables = self._tables.setdefault(rec.source, find_tables(rec.lines))
+    def _view(self, rec: DocumentRecord) -> tuple:
+        """The document's logical lines (structure.py), their tables and outline: read once
+        per loaded index."""
+        if rec.source not in self._views:
+            view = LogicalView(rec.lines)
+            tables = find_tables(view.lines)
             skip = {i for t in tables for i in range(t.start, t.end)}
-            self._outlines[rec.source] = outline(rec.lines, skip)
-        node, path = self._outlines[rec.source], []
+            self._views[rec.source] = (view, tables, outline(view.lines, skip))
+        return self._views[rec.source]
+
+    def _headings(self, rec: DocumentRecord, line: int) -> list:
+        """The open sections (outermost first) at a 1-based physical line of a document; each
+        node's start is a 0-based logical line (see `_view`)."""
+        view, _, root = self._view(rec)
+        index = view.at(line) - 1
+        node, path = root, []
         while True:
-            inside = [c for c in node.children if c.start <= line - 1 < c.end]
+            inside = [c for c in node.children if c.start <= index < c.end]
             if not inside:
                 return path
             node = inside[-1]
@@ -426,11 +440,11 @@ class Answerer:
         return " › ".join(n.label for n in self._headings(rec, line))
 
     def _row_spans(self, rec: DocumentRecord, start: int, end: int) -> list[tuple[int, int]]:
-        """1-based line spans of the table rows between start and end, as the chunker saw them."""
-        if rec.source not in self._tables:
-            self._tables[rec.source] = find_tables(rec.lines)
-        for table in self._tables[rec.source]:
-            rows = [(r.start + 1, r.end) for r in table.rows if start <= r.start + 1 and r.end <= end]
+        """1-based physical line spans of the table rows between start and end, as the chunker saw them."""
+        view, tables, _ = self._view(rec)
+        for table in tables:
+            rows = [view.span(r.start + 1, r.end) for r in table.rows]
+            rows = [(a, b) for a, b in rows if start <= a and b <= end]
             if rows:
                 return rows
         return []
@@ -474,7 +488,8 @@ class Answerer:
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
-        quote = unit.text if unit.start_line == unit.end_line else "\n".join(doc.lines[unit.start_line - 1 : unit.end_line]) if doc else unit.text
+        # A sentence is quoted as written; a table row as the cells on its lines.
+        quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
         return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))]
 
     def _province_of(self, source: str) -> str:
@@ -509,7 +524,7 @@ class Answerer:
         own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
         if own:
             return 1.0 if any(y in own for y in query.years) else -0.5
-        doc_lines = doc.lines if doc else []
+        doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
             label = doc_lines[heading.start]
             if _is_title(label, doc.meta):

@@ -278,10 +278,44 @@ def _sentence_case(upper: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A date written after a document's number: "ngày 15 tháng 8 năm 2024", "ngày 21/10/2025",
+# and the number itself ("27/CT-TTg", "09/2013/TT-BXD").
+_DATED = re.compile(r"\bngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s*năm\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}|\b\d{1,5}/\d{4}/[A-ZĐa-zđ][\w&-]*", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe-table row, or the line itself."""
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 2:
+        return [c.strip() for c in s.strip("|").split("|") if c.strip() and not re.fullmatch(r":?-{2,}:?", c.strip())]
+    return [line]
+
+
+_SIGN_TITLE = re.compile(r"\b(CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG ĐOÀN|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|BÍ THƯ|PHÓ [A-ZĐÀ-Ỹ ]+)\s*$")
+_PERSON = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+
+
+def signature_name(text: str) -> str:
+    """The signer's name in a signature block written on one line or in one cell
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh"): a name in title case
+    right after an upper-case title (Nghị định 30/2020/NĐ-CP, the signature block)."""
+    text = re.sub(r"[(\[]\s*(đã ký|Đã ký|ĐÃ KÝ|ký)\s*[)\]]", " ", re.sub(r"(\*\*|__|\*)", "", text))
+    text = collapse(text)
+    m = _PERSON.search(text)
+    if not m:
+        return ""
+    before = text[: m.start()].strip()
+    if not _SIGN_TITLE.search(before):
+        return ""
+    return m.group(1)
+
+
 def extract_metadata(text: str) -> DocumentMeta:
     lines = text.split("\n")
     meta = DocumentMeta()
-    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", line).strip())) for i, line in enumerate(lines[:60])]
+    # The header block of Nghị định 30/2020 is often a table (issuer | motto; Số | place, date):
+    # each cell is read as a line of its own.
+    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", cell).strip())) for i, line in enumerate(lines[:60]) for cell in _cells(line)]
     nonempty = [(n, line) for n, line in head if line]
 
     def mark(name: str, start: int, end: int | None = None) -> None:
@@ -401,7 +435,15 @@ def extract_metadata(text: str) -> DocumentMeta:
                 mark("date", n)
                 break
 
-    # Signer: a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
+    # Signer: the signature block (TM./KT./Q. + title + name), often a table cell of its own.
+    if not meta.signer:
+        for i in range(len(lines) - 1, -1, -1):  # annexes may follow the signature: whole text
+            name = next((n for n in map(signature_name, _cells(lines[i])) if n), "")
+            if name:
+                meta.signer = name
+                mark("signer", i + 1)
+                break
+    # Else a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
     if not meta.signer:
         tail_start = max(0, len(lines) - 200)
         seen_role = False
@@ -433,11 +475,14 @@ def extract_metadata(text: str) -> DocumentMeta:
 
     # Period and years: from the title first, else from the opening text.
     opening_text = " ".join(line for _, line in nonempty[:12])
-    title_years = years_in(meta.title)
-    until = re.search(r"đến năm\s+(\d{4})", meta.title, re.I)
+    # A title that names another document ("thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8
+    # năm 2024") states that document's date, not this plan's period.
+    scope_title = _DATED.sub(" ", meta.title)
+    title_years = years_in(scope_title)
+    until = re.search(r"đến năm\s+(\d{4})", scope_title, re.I)
     scope_period = re.search(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4})", opening_text, re.I)
-    if periods_in(meta.title):
-        a, b = periods_in(meta.title)[0]
+    if periods_in(scope_title):
+        a, b = periods_in(scope_title)[0]
         meta.period, meta.years = f"{a}-{b}", list(range(a, b + 1))
     elif title_years and not until:
         meta.years = title_years

@@ -29,6 +29,7 @@ from .chunking import CHUNKER_VERSION, Chunker
 from .documents import DocumentLoader, LoadError, file_sha256, load_file
 from .embeddings import Embedder
 from .facts import FACTS_VERSION, FactExtractor
+from .structure import STRUCTURE_VERSION, read_document
 from .types import Chunk, DocumentMeta, Facts, IngestReport
 from .vietnamese import folded_terms, segment
 
@@ -199,6 +200,7 @@ class Indexer:
             "embedder": self.embedder.name,
             "chunker": f"{CHUNKER_VERSION}:{self.chunker.max_chars}:{self.chunker.min_chars}",
             "facts": FACTS_VERSION,
+            "structure": STRUCTURE_VERSION,
             "format": 1,
         }
 
@@ -269,7 +271,7 @@ class Indexer:
                 except LoadError as exc:
                     report.failed[source] = str(exc)
                     continue  # an earlier good version, if any, stays in the index
-                new_chunks = self.chunker.run(doc)
+                meta, new_chunks, doc_facts = read_document(doc, self.chunker, self.extractor)
                 vectors = self.embedder.embed_documents([c.indexed_text for c in new_chunks])
                 existed = source in documents
                 _drop(source, documents, chunks, words, folded, facts_by_source, collection)
@@ -284,8 +286,8 @@ class Indexer:
                     chunks[c.id] = c
                     words[c.id] = segment(c.indexed_text)
                     folded[c.id] = folded_terms(c.indexed_text)
-                documents[source] = DocumentRecord(source, doc.sha256, doc.meta, doc.text, [c.id for c in new_chunks], time.time())
-                facts_by_source[source] = self.extractor.run(doc, new_chunks)
+                documents[source] = DocumentRecord(source, doc.sha256, meta, doc.text, [c.id for c in new_chunks], time.time())
+                facts_by_source[source] = doc_facts
                 (report.updated if existed else report.added).append(source)
 
             progress(0.97, "Đang lưu chỉ mục")
