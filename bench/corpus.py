@@ -25,6 +25,7 @@ questions answered at all: what an officer would be misled by.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -32,11 +33,45 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import numpy as np  # noqa: E402
+
 from assistant.assistant import Assistant  # noqa: E402
+from assistant.embeddings import make_embedder  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.evaluation import evidence_spans, score_item, summarise  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
+
+
+class CachedEmbedder:
+    """The configured embedder with a disk cache of passage vectors by text hash, so that a
+    change to parsing re-embeds only the passages whose text changed (bench only; the product's
+    ingest does its own incremental work)."""
+
+    def __init__(self, inner, path: Path):
+        self.inner, self.path, self.name = inner, path, inner.name
+        self.cache: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                self.cache = {k: data[k] for k in data.files}
+
+    def warm_up(self) -> None:
+        if hasattr(self.inner, "warm_up"):
+            self.inner.warm_up()
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        keys = [hashlib.sha1(f"{self.name}\x00{t}".encode()).hexdigest() for t in texts]
+        todo = [i for i, k in enumerate(keys) if k not in self.cache]
+        if todo:
+            vectors = self.inner.embed_documents([texts[i] for i in todo])
+            for i, v in zip(todo, vectors):
+                self.cache[keys[i]] = np.asarray(v, dtype=np.float32)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(self.path, **self.cache)
+        return np.stack([self.cache[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
 
 
 def group_of(source: str) -> str:
@@ -91,7 +126,8 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Settings.from_env(knowledge_dir=args.knowledge, index_dir=args.index, embedder=args.embedder)
-    assistant = Assistant(settings)
+    embedder = CachedEmbedder(make_embedder(settings.embedder, settings.embed_threads), args.index.parent / f"{args.index.name}-vectors.npz")
+    assistant = Assistant(settings, embedder=embedder)
     report = assistant.ingest()
     print(f"ingest: {report.chunks} đoạn, {len(report.added) + len(report.updated)} tệp lập lại, "
           f"{len(report.unchanged)} không đổi, {report.seconds:.1f} s", file=sys.stderr)

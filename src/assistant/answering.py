@@ -22,6 +22,7 @@ from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .structure import LogicalView
 from .tables import find_tables
+from .question import document_fields
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
@@ -30,6 +31,7 @@ NO_INFO = "Tài liệu không có thông tin"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
 _MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
+_DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
     re.I,
@@ -40,7 +42,8 @@ _DATE = re.compile(
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so|thu vien|cho biet|
+    bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem".split())
@@ -111,9 +114,14 @@ class Answerer:
         if not hits:
             return self._abstain(answer, hits, f"{NO_INFO} về câu hỏi này trong kho tài liệu.")
         docs = self._candidate_docs(query, hits)
+        fields = document_fields(query.focus or query.text) if query.kind != "list" else []
+        if fields:
+            result = self._answer_document(query, docs, fields)
+            if result is not None:
+                answer.text, answer.citations = result
+                return answer
         strategies = {
             "list": self._answer_list,
-            "signer": self._answer_signer,
             "lead": self._answer_responsibility,
             "partner": self._answer_responsibility,
             "duty": self._answer_duty,
@@ -253,16 +261,31 @@ class Answerer:
 
     # ------------------------------------------------------------------ doc-level answers
 
-    def _answer_signer(self, query, docs, hits):
+    def _answer_document(self, query, docs, fields: list[str]):
+        """The document's own number, date of issue and signer, read from its header and
+        signature block, each cited at its lines. A question naming another document's number
+        ("Quyết định 1850/QĐ-TTg ban hành ngày nào?") is not about this one."""
         doc = docs[0] if docs else None
-        if doc is None or not doc.meta.signer:
+        if doc is None:
             return None
-        start, end = doc.meta.lines.get("signer", [0, 0])
-        if not start:
+        if query.numbers and not any(fold(n) == fold(doc.meta.number) for n in query.numbers):
+            return None
+        values = {"number": doc.meta.number, "date": doc.meta.date, "signer": doc.meta.signer}
+        said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký"}
+        parts, cites = [], []
+        for name in fields:
+            start, end = doc.meta.lines.get(name, [0, 0])
+            if not values[name] or not start:
+                continue
+            parts.append(said[name].format(values[name]))
+            quote = collapse(" ".join(doc.lines[start - 1 : end]))
+            cites.append(Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote))
+        if not parts:
             return None
         label = _doc_label(doc.meta, doc.source)
-        quote = collapse(" ".join(doc.lines[start - 1 : end]))
-        return f"{label} do {doc.meta.signer} ký.", [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)]
+        title = _shorten(doc.meta.title, 120)
+        named = f"{label} “{title}”" if title and fold(title) not in fold(label) else label
+        return f"{named}: " + ", ".join(parts) + ".", _merge_citations(cites)
 
     def _answer_list(self, query, docs, hits):
         """"Những kế hoạch nào … giai đoạn 2021-2030?", "… giao nhiệm vụ cho Công an tỉnh?":
@@ -270,12 +293,22 @@ class Answerer:
         wanted = query.periods or [(y, y) for y in query.years]
         agency = fold(query.agency) if query.agency else ""
         query_topic = replace(query, agency=query.agency, kind="duty") if agency else query
+        # A person named in the question who signed documents of the library is a condition
+        # ("Ông X đã ký những kế hoạch nào"), not a topic word.
+        asked = fold(query.standalone)
+        signers = {fold(d.meta.signer) for d in self.index.documents.values() if d.meta.signer and fold(d.meta.signer) in asked}
+        for name in signers:
+            asked = asked.replace(name, " ")
+        if signers:
+            query_topic = replace(query_topic, standalone=asked, focus="")
         topic = self._topic_terms(query_topic, None)  # the agency is a condition, not a topic word
         chosen: list[tuple[DocumentRecord, int]] = []
         for doc in self.index.documents.values():
             if query.sources and doc.source not in query.sources:
                 continue
             if query.provinces and doc.meta.province not in query.provinces:
+                continue
+            if signers and fold(doc.meta.signer) not in signers:
                 continue
             years = set(doc.meta.years)
             if wanted and not any(b in years or (a in years and b in years) for a, b in wanted):
@@ -291,8 +324,10 @@ class Answerer:
                     line = next(i + 1 for i, text in enumerate(doc.lines) if agency in fold(text))
                 else:
                     continue
-            if topic and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.6:
-                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject must be in the plan
+            if topic and self.coverage(topic, _doc_context(doc.meta)) < 0.6 and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.75:
+                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject is the plan's (its title), or well covered in it
+            if signers:
+                line = doc.meta.lines.get("signer", [0, 0])[0]
             chosen.append((doc, line or (self._best_line(doc, topic) if topic else _scope_line(doc, wanted))))
         if not chosen:
             return None
@@ -452,8 +487,7 @@ class Answerer:
     def _answer_from_sentences(self, query: Query, hits: list[Hit]):
         units = self._units(hits[:6])
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
-            named = [u for u in units if self._province_of(u.source) in query.provinces]
-            units = named or units
+            units = [u for u in units if self._province_of(u.source) in query.provinces]
         if query.kind == "duty" and query.agency:
             # What an agency must do can only come from a passage that names the agency.
             agency = fold(query.agency)
@@ -573,7 +607,13 @@ class Answerer:
         if kind == "number":
             return 1.0 if DOC_NUMBER.search(text) else -0.3
         if kind == "date":
-            return 1.0 if _DATE.search(text) else -0.3
+            # A date right after a document's number ("Quyết định số 12/QĐ-TTg ngày 04/11/2025")
+            # says when that document was issued, not when something is to be done.
+            own = _DATED_REFERENCE.sub(" ", text)
+            if not _DATE.search(own):
+                return -0.3
+            # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
+            return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0
         if kind == "source":
             return 1.0 if re.search(r"\bnguon\b|ngan sach|\bvon\b|xa hoi hoa|tai tro", f) else -0.5
         if kind == "rename":

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "1"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "3"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -87,7 +87,8 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     out: list[LogicalLine] = []
     tables = _cell_tables(lines)
     table_at = {t[0]: t for t in tables}
-    blank_separated = _blank_separated(lines)
+    in_tables = {k for start, end, _ in tables for k in range(start, end)}
+    blank_separated = _blank_separated([line for k, line in enumerate(lines) if k not in in_tables])
     i, n = 0, len(lines)
     while i < n:
         if i in table_at:
@@ -181,22 +182,15 @@ def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[LogicalLine]]]:
             text = " ".join(p for p in parts if p and not _RULE.match(p)).replace("|", "/")
             cells.append((a + 1, b, re.sub(r"\s+", " ", text).strip()))
         close_row()
-        # Every physical line of the table is accounted for: bars between rows become blanks.
-        entries: list[LogicalLine] = []
-        covered = set()
-        for row in rows:
-            covered.update(range(row.start - 1, row.end))
-        pos = chain[0]
-        row_iter = iter(rows)
-        nxt = next(row_iter, None)
-        while pos <= chain[-1]:
-            if nxt is not None and pos == nxt.start - 1:
-                entries.append(nxt)
-                pos = nxt.end
-                nxt = next(row_iter, None)
-                continue
-            entries.append(LogicalLine("", pos + 1, pos + 1, "blank"))
-            pos += 1
+        if not rows:
+            continue
+        # The rows tile the table's lines (the bars between rows belong to the row before),
+        # so that a pipe table (tables.py) sees consecutive rows.
+        entries = []
+        for r, row in enumerate(rows):
+            start = chain[0] + 1 if r == 0 else row.start
+            end = rows[r + 1].start - 1 if r + 1 < len(rows) else chain[-1] + 1
+            entries.append(LogicalLine(row.text, start, end, "row"))
         tables.append((chain[0], chain[-1] + 1, entries))
     return tables
 
