@@ -46,7 +46,7 @@ _KIND_PHRASES = frozenset(
     bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -132,6 +132,8 @@ class Answerer:
             if result is not None:
                 answer.text, answer.citations = result
                 return answer
+            if query.kind == "list":  # a question over the library is not answered by one sentence
+                return self._abstain(answer, hits, self._not_found_text(query, hits))
         if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
             return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
         result = self._answer_from_sentences(query, hits)
@@ -219,10 +221,13 @@ class Answerer:
             implied |= set(fold_tokens(province))
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         every = fold_tokens(query.focus or query.standalone)
-        if query.followup and query.focus and not self._has_topic(every, implied, agency):
-            every = fold_tokens(query.standalone)  # "Vậy cơ quan nào phối hợp?": the subject is the previous question's
+        if query.focus and not self._has_topic(every, implied, agency):
+            # "Vậy cơ quan nào phối hợp?" after a question, or "…, và hạn hoàn thành khi nào?" as
+            # the second part of one: the subject is the previous question's / the whole question's
+            every = fold_tokens(query.standalone)
+        acronyms = _acronyms(query.focus or query.standalone)  # "AI pháp luật": not the question word "ai"
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
-        pairs = [(t, k) for t, k in zip(every, kind_of_every) if t not in STOPWORDS and t not in QUESTION_WORDS]
+        pairs = [(t, k) for t, k in zip(every, kind_of_every) if (t not in STOPWORDS and t not in QUESTION_WORDS) or t in acronyms]
         toks = [t for t, _ in pairs]
         keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in pairs]
         out = [t for t, k in zip(toks, keep) if k]
@@ -298,7 +303,7 @@ class Answerer:
         asked = fold(query.standalone)
         signers = {fold(d.meta.signer) for d in self.index.documents.values() if d.meta.signer and fold(d.meta.signer) in asked}
         for name in signers:
-            asked = asked.replace(name, " ")
+            asked = re.sub(rf"\b(?:ong|ba|dong chi)?\s*{re.escape(name)}", " ", asked)  # "Ông/Bà X": the honorific goes with the name
         if signers:
             query_topic = replace(query_topic, standalone=asked, focus="")
         topic = self._topic_terms(query_topic, None)  # the agency is a condition, not a topic word
@@ -500,7 +505,7 @@ class Answerer:
             return None
         top = max(h.score for h in hits) or 1.0
         soft = self._soft_terms(query)
-        best = None
+        scored = []
         for u in units:
             doc = self.index.documents.get(u.source)
             topic = self._topic_terms(query, doc)
@@ -510,21 +515,37 @@ class Answerer:
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
-            if best is None or score > best[0]:
-                best = (score, u, wide, doc)
-        _, unit, wide, doc = best
-        if wide < self.settings.min_evidence:
+            scored.append((score, -len(scored), u, wide, doc))
+        scored.sort(key=lambda x: x[:2], reverse=True)
+        # The best unit that the evidence checks accept, among the few best: a near-tie between
+        # a passage that states the question's terms and one that does not goes to the first.
+        best = None
+        for score, _, unit, wide, doc in scored[:4]:
+            if score < scored[0][0] - 0.1:
+                break
+            if self._accepted(query, unit, wide, doc):
+                best = (score, unit, doc)
+                break
+        if best is None:
             return None
-        if self._year_fit(query, unit, doc) <= -1:
-            return None  # the passage's section is about other years
-        if not query.compare and (not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc)):
-            return None
+        _, unit, doc = best
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
         # A sentence is quoted as written; a table row as the cells on its lines.
         quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
         return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))]
+
+    def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
+        """The evidence checks: the question's terms covered, its years those of the passage,
+        its rarest word present."""
+        if wide < self.settings.min_evidence:
+            return False
+        if self._year_fit(query, unit, doc) <= -1:
+            return False  # the passage's section is about other years
+        if query.compare:
+            return True
+        return self._years_supported(query, unit, doc) and self._focus_supported(query, unit, doc)
 
     def _province_of(self, source: str) -> str:
         rec = self.index.documents.get(source)
@@ -622,6 +643,14 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _acronyms(text: str) -> set[str]:
+    """Words written in capitals inside a sentence that is not ("AI", "IoT"): names, never
+    question or function words."""
+    if not re.search(r"[a-zà-ỹđ]", text):
+        return set()
+    return {fold(w) for w in re.findall(r"\b[A-ZĐ][A-ZĐ0-9]{1,}\b", text)}
 
 
 def _is_title(line: str, meta: DocumentMeta) -> bool:

@@ -14,6 +14,7 @@ from .index import Indexer, IndexStore, LoadedIndex, Progress
 from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, IngestReport, Query, Turn
+from .vietnamese import years_in
 
 
 class Assistant:
@@ -95,8 +96,15 @@ class Assistant:
         index = self.index
         query = understand(question, turns, sources)
         provinces = [p for p in query.provinces if any(d.meta.province == p for d in index.documents.values())]
+        new_years = years_in(question)
+        previous = next((t.content for t in reversed(turns) if t.role == "user" and t.content.strip()), "")
         if len(provinces) >= 2 and query.kind != "list":
             answer = self._compare(query, provinces)
+        elif query.followup and not query.focus and len(new_years) >= 2 and len(years_in(previous)) == 1:
+            # "Còn các mốc năm 2035 và năm 2045 thì sao?": the previous question once per year
+            subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
+            answers = [self._answer(sub) for sub in subs]
+            answer = _merge_parts(query, [f"năm {y}" for y in new_years], answers, answers[0].hits)
         else:
             answer = self._answer(query)
         if self.llm is not None and not answer.abstained:

@@ -24,7 +24,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "1"
+FACTS_VERSION = "2"
 
 _INDICATOR_LIMIT = 200
 
@@ -272,11 +272,12 @@ def _responsibilities(ctx: _Context) -> list[Responsibility]:
 
 # -- a. task blocks: "Cơ quan chủ trì: X;" / "Cơ quan phối hợp: Y, Z" under a task heading
 
+# "Cơ quan chủ trì:", "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:" ...
 _LEAD_LABEL = re.compile(
-    r"(?:(?:cơ quan|đơn vị)(?:\s*,\s*đơn vị)?\s+)?chủ trì(?:\s+thực hiện)?\s*:|(?:cơ quan|đơn vị)\s+(?:thực hiện|đầu mối)\s*:",
+    r"(?:(?:cơ quan|đơn vị)(?:\s*,\s*đơn vị)?\s+)?chủ trì(?:\s+(?:tham mưu|thực hiện|triển khai|xây dựng)){0,2}\s*:|(?:cơ quan|đơn vị)\s+(?:thực hiện|đầu mối)\s*:",
     re.I,
 )
-_PARTNER_LABEL = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:", re.I)
+_PARTNER_LABEL = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+(?:thực hiện|triển khai|tham mưu)){0,2}\s*:", re.I)
 _TIME_LABEL = re.compile(
     r"(?:thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|tiến độ(?:\s+thực hiện)?|thời hạn(?:\s+hoàn thành)?)\s*:", re.I
 )
@@ -360,8 +361,15 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
                 funding = found[0]
         start, end = min(span), max(span)
         used.update(range(start, end + 1))
+        # The task is what the block says before its labels (a bullet "- Ra mắt …" under a
+        # heading that groups several tasks), else the text before the label, else the heading.
+        title = _task_title(ctx, i, line[:label_start])
+        if len(_strip_numbering(line[:label_start]).split()) < 3:
+            desc = [ctx.lines[k] for k in block if k < i and not _ANY_LABEL.search(ctx.lines[k]) and heading_level(ctx.lines[k]) is None]
+            if desc:
+                title = _shorten(_strip_numbering(" ".join(desc)).rstrip(":.; "))
         out.append(Responsibility(
-            source=ctx.source, task=_task_title(ctx, i, line[:label_start]), lead=split_agencies(lead_text),
+            source=ctx.source, task=title, lead=split_agencies(lead_text),
             partners=partners, duty="", section=ctx.section(i), start_line=start + 1, end_line=end + 1,
             quote=ctx.quote(start, end), timeline=timeline, funding=funding,
         ))
