@@ -114,6 +114,21 @@ def table(title: str, rows_by: dict[str, list[dict]]) -> list[str]:
     return out
 
 
+def sweep(rows: list[dict]) -> list[str]:
+    """What a confidence threshold would do: answers below it become abstentions."""
+    out = ["Ngưỡng tin cậy (nửa tuning): threshold  answer  conf-wrong  false-abstain  abstention"]
+    answerable = [r for r in rows if r["answerable"]]
+    for k in range(0, 21):
+        t = k / 20
+        kept = [r for r in rows if not r["abstained"] and r["confidence"] >= t]
+        right = sum(1 for r in kept if r["answerable"] and r.get("answer_ok"))
+        wrong = sum(1 for r in kept if not (r["answerable"] and r.get("answer_ok")))
+        false_abstain = sum(1 for r in answerable if r not in kept)
+        abst_ok = sum(1 for r in rows if (r in kept) == r["answerable"])
+        out.append(f"  {t:9.2f} {right / max(1, len(answerable)):7.1%} {wrong:5d} ({wrong / max(1, len(rows)):4.0%}) {false_abstain:8d} {abst_ok / max(1, len(rows)):12.1%}")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--knowledge", type=Path, default=SHARED / "knowledge")
@@ -123,9 +138,12 @@ def main() -> None:
     parser.add_argument("--half", choices=("tuning", "checking", "all"), default="all")
     parser.add_argument("--json", type=Path, help="write every scored row here")
     parser.add_argument("--failures", action="store_true", help="list the questions that failed")
+    parser.add_argument("--sweep", action="store_true",
+                        help="answer with min_confidence=0 and print, per threshold, what the tuning half would score")
     args = parser.parse_args()
 
-    settings = Settings.from_env(knowledge_dir=args.knowledge, index_dir=args.index, embedder=args.embedder)
+    settings = Settings.from_env(knowledge_dir=args.knowledge, index_dir=args.index, embedder=args.embedder,
+                                 **({"min_confidence": 0.0} if args.sweep else {}))
     embedder = CachedEmbedder(make_embedder(settings.embedder, settings.embed_threads), args.index.parent / f"{args.index.name}-vectors.npz")
     assistant = Assistant(settings, embedder=embedder)
     report = assistant.ingest()
@@ -144,6 +162,7 @@ def main() -> None:
         row["groups"] = groups_of_item(item, args.knowledge)
         row["citations"] = [c.to_dict() for c in answer.citations]
         row["kind"] = answer.kind
+        row["confidence"] = round(answer.confidence, 3)
         rows.append(row)
 
     by_half: dict[str, list[dict]] = {}
@@ -171,6 +190,8 @@ def main() -> None:
             tag = "SAI-TỰ-TIN" if not r["abstained"] and not ok else ("từ chối" if r["abstained"] else "trích dẫn")
             lines.append(f"  {r['id']} [{r['half'][0]}] {tag} rank={r.get('rank')} {r['question'][:90]}")
             lines.append(f"      -> {r['answer'][:200]}")
+    if args.sweep:
+        lines += sweep([r for r in rows if r["half"] == "tuning"])
     print("\n".join(lines))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -114,12 +114,10 @@ class Answerer:
         if not hits:
             return self._abstain(answer, hits, f"{NO_INFO} về câu hỏi này trong kho tài liệu.")
         docs = self._candidate_docs(query, hits)
+        result = None
         fields = document_fields(query.focus or query.text) if query.kind != "list" else []
         if fields:
             result = self._answer_document(query, docs, fields)
-            if result is not None:
-                answer.text, answer.citations = result
-                return answer
         strategies = {
             "list": self._answer_list,
             "lead": self._answer_responsibility,
@@ -127,19 +125,19 @@ class Answerer:
             "duty": self._answer_duty,
         }
         strategy = strategies.get(query.kind)
-        if strategy is not None:
+        if result is None and strategy is not None:
             result = strategy(query, docs, hits)
-            if result is not None:
-                answer.text, answer.citations = result
-                return answer
-            if query.kind == "list":  # a question over the library is not answered by one sentence
+            if result is None and query.kind == "list":  # a question over the library is not answered by one sentence
                 return self._abstain(answer, hits, self._not_found_text(query, hits))
-        if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
-            return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
-        result = self._answer_from_sentences(query, hits)
+        if result is None:
+            if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
+                return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
+            result = self._answer_from_sentences(query, hits)
         if result is None:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
-        answer.text, answer.citations = result
+        answer.text, answer.citations, answer.confidence = result
+        if answer.confidence < self.settings.min_confidence:
+            return self._abstain(answer, hits, self._not_found_text(query, hits))
         return answer
 
     # ------------------------------------------------------------------ scope and abstention
@@ -290,7 +288,7 @@ class Answerer:
         label = _doc_label(doc.meta, doc.source)
         title = _shorten(doc.meta.title, 120)
         named = f"{label} “{title}”" if title and fold(title) not in fold(label) else label
-        return f"{named}: " + ", ".join(parts) + ".", _merge_citations(cites)
+        return f"{named}: " + ", ".join(parts) + ".", _merge_citations(cites), 0.95  # read from the header and signature block
 
     def _answer_list(self, query, docs, hits):
         """"Những kế hoạch nào … giai đoạn 2021-2030?", "… giao nhiệm vụ cho Công an tỉnh?":
@@ -345,7 +343,7 @@ class Answerer:
             parts.append(f"{named} ({_period_text(doc.meta)})")
             cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
         cond = f" giai đoạn {wanted[0][0]}-{wanted[0][1]}" if wanted and wanted[0][0] != wanted[0][1] else (f" năm {wanted[0][0]}" if wanted else "")
-        return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites
+        return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites, 0.85
 
     def _best_line(self, doc: DocumentRecord, topic: list[str]) -> int:
         """The line of a document that covers the topic best (first one on ties)."""
@@ -362,9 +360,17 @@ class Answerer:
     def _answer_responsibility(self, query, docs, hits):
         """Who leads / who cooperates on a task: the task block whose name matches the question."""
         facts = self.index.facts.responsibilities
+        if query.kind == "lead" and docs and not self._topic_terms(query, docs[0]):
+            # Nothing asked beyond the plan itself ("Cơ quan nào chủ trì Kế hoạch …?"): the agency
+            # its "Tổ chức thực hiện" names as the plan's lead / standing body / focal point.
+            found = self._plan_lead(docs[0])
+            if found is not None:
+                return found
         best = None
         for rank, doc in enumerate(docs[:2]):
             topic = self._topic_terms(query, doc)
+            if not topic:
+                continue
             for r in facts:
                 if r.source != doc.source:
                     continue
@@ -380,8 +386,23 @@ class Answerer:
                     best = (score, r, doc)
         if best is None or best[0] < 0.5:
             return None
-        _, r, doc = best
-        return self._say_responsibility(query, r, doc), [r.citation()]
+        score, r, doc = best
+        return self._say_responsibility(query, r, doc), [r.citation()], min(1.0, score)
+
+    _PLAN_LEAD = re.compile(
+        r"co quan (?:chu tri|thuong truc|dau moi)|\bdau moi\b|\bthuong truc\b|"
+        r"chu tri[^.;]{0,80}(?:theo doi|huong dan|to chuc thuc hien|trien khai thuc hien|tham muu)[^.;]{0,60}(?:ke hoach|de an|chuong trinh|quyet dinh) nay"
+    )
+
+    def _plan_lead(self, doc: DocumentRecord):
+        duties = [r for r in self.index.facts.responsibilities if r.source == doc.source and r.lead
+                  and self._PLAN_LEAD.search(fold(f"{' '.join(r.lead)} {r.duty[:300]}"))]
+        if not duties:
+            return None
+        r = min(duties, key=lambda r: r.start_line)
+        name = re.sub(r"\s*\((?:cơ quan|đơn vị)[^)]*\)", "", r.lead[0]).strip()
+        text = f"{name} là cơ quan chủ trì {_doc_label(doc.meta, doc.source)}: {_shorten(_strip_bullet(r.duty), 240)}"
+        return text.rstrip(". ") + ".", [r.citation()], 0.8
 
     def _say_responsibility(self, query: Query, r: Responsibility, doc: DocumentRecord) -> str:
         task = _strip_number(r.task)
@@ -411,12 +432,12 @@ class Answerer:
                 name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
                 items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
                 text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, _merge_citations([r.citation() for r in duties[:4]])
+                return text, _merge_citations([r.citation() for r in duties[:4]]), 0.85
             tasks = [r for r in mine if not r.duty]
             if tasks:
                 items = [_strip_number(r.task) for r in tasks[:4]]
                 text = f"{query.agency} chủ trì: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, [r.citation() for r in tasks[:4]]
+                return text, [r.citation() for r in tasks[:4]], 0.75
         return None
 
     # ------------------------------------------------------------------ sentences and rows
@@ -528,13 +549,13 @@ class Answerer:
                 break
         if best is None:
             return None
-        _, unit, doc = best
+        confidence, unit, doc = best
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
         # A sentence is quoted as written; a table row as the cells on its lines.
         quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
-        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))]
+        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))], max(0.0, min(1.0, confidence))
 
     def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
         """The evidence checks: the question's terms covered, its years those of the passage,

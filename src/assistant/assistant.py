@@ -137,20 +137,23 @@ class Assistant:
 
     def _compare(self, query: Query, provinces: list[str]) -> Answer:
         """A question about several provinces: answer for each one, each with its own citations."""
-        parts, citations, hits, related = [], [], [], []
+        parts, citations, hits, related, confidences = [], [], [], [], []
         for province in provinces:
             sources = [d.source for d in self.index.documents.values() if d.meta.province == province]
             if query.sources:
                 sources = [s for s in sources if s in query.sources] or sources
             sub = replace(query, provinces=[province], sources=sources, compare=True)
             one = self._answer(sub)
+            if not one.abstained:
+                confidences.append(one.confidence)
             parts.append(f"{province}: {one.text}")
             citations.extend(one.citations)
             related.extend(one.related)
             hits.extend(h for h in one.hits[:4] if h not in hits)
         abstained = not citations
         return Answer(question=query.text, text=" ".join(parts), abstained=abstained, citations=citations,
-                      hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone)
+                      hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone,
+                      confidence=min(confidences) if confidences else 0.0)
 
 
 def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
@@ -169,4 +172,5 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
             if all((c.source, c.start_line, c.end_line) != (d.source, d.start_line, d.end_line) for d in citations):
                 citations.append(c)
     return Answer(question=query.text, text=" ".join(texts), abstained=False, citations=citations, hits=hits,
-                  kind=found[0].kind, standalone_question=query.standalone)
+                  kind=found[0].kind, standalone_question=query.standalone,
+                  confidence=min(a.confidence for a in found) * len(found) / len(answers))

@@ -45,6 +45,10 @@ class Settings:
 
     # Answering.
     min_evidence: float = 0.34  # coverage of the question's key terms below which we abstain
+    # One confidence per answer (answering.py: the reader's own score for the unit it chose,
+    # fixed values for metadata and fact answers); below it the answer abstains. Set on the
+    # tuning half of ../shared/corpus with `python bench/corpus.py --sweep` (see bench/README.md).
+    min_confidence: float = 0.0
     llm: str = ""  # "" (extractive, default), "openai:MODEL", "ollama:MODEL", "llamacpp:/path.gguf", "fake"
     llm_base_url: str = ""
     llm_api_key: str = ""

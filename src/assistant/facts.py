@@ -24,7 +24,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "2"
+FACTS_VERSION = "3"
 
 _INDICATOR_LIMIT = 200
 
@@ -347,7 +347,9 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
         partners: list[str] = []
         span = [i]
         timeline = funding = ""
-        for k in block:
+        # The block's own labels follow its lead line; labels above it belong to the block
+        # before unless the lead comes last.
+        for k in sorted(block, key=lambda k: (k < i, k if k >= i else -k)):
             text = ctx.lines[k]
             found = _label_value(text, _PARTNER_LABEL)
             if found and not partners:

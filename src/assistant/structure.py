@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "3"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "4"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -228,6 +228,17 @@ class LogicalView:
         return [e.text] if e.text else []
 
 
+def _narrow(lines: list[str], start: int, end: int, value: str) -> tuple[int, int]:
+    """The shortest run of physical lines start..end (1-based) whose text holds value."""
+    want = re.sub(r"\s+", " ", value).strip().lower()
+    for size in range(1, end - start + 2):
+        for a in range(start, end - size + 2):
+            text = re.sub(r"\s+", " ", " ".join(plain(x) for x in lines[a - 1 : a - 1 + size])).lower()
+            if want in text:
+                return a, a + size - 1
+    return start, end
+
+
 def read_document(doc, chunker, extractor):
     """Parse a loaded document once: metadata, chunks and facts read from its logical lines,
     every line number mapped back to the file's own lines. Returns (meta, chunks, facts)."""
@@ -239,6 +250,9 @@ def read_document(doc, chunker, extractor):
     view = LogicalView(doc.lines)
     meta = extract_metadata(view.text)
     meta.lines = {name: list(view.span(a, b)) for name, (a, b) in meta.lines.items()}
+    for name in ("signer", "number"):  # a header or signature cell spans several lines: cite the value's own
+        if name in meta.lines and getattr(meta, name):
+            meta.lines[name] = list(_narrow(doc.lines, *meta.lines[name], getattr(meta, name)))
     logical = Document(doc.source, view.text, doc.sha256, meta)
     chunks = chunker.run(logical)
     facts = extractor.run(logical, chunks)

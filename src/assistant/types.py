@@ -199,6 +199,7 @@ class Answer:
     kind: str = ""  # question kind, for evaluation per kind
     standalone_question: str = ""  # the follow-up rewritten on its own
     latency_ms: float = 0.0
+    confidence: float = 0.0  # how sure the reader is (answering.py); below Settings.min_confidence it abstains
 
     def to_contract(self, id_: str | None = None) -> dict[str, Any]:
         """The JSON object of the command-line contract."""
