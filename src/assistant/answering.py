@@ -118,6 +118,9 @@ class Answerer:
         fields = document_fields(query.focus or query.text) if query.kind != "list" else []
         if fields:
             result = self._answer_document(query, docs, fields)
+            if result is None and fields == ["signer"]:
+                # the signer is only ever in the signature block: no sentence can stand in for it
+                return self._abstain(answer, hits, self._not_found_text(query, hits))
         strategies = {
             "list": self._answer_list,
             "lead": self._answer_responsibility,
@@ -536,13 +539,14 @@ class Answerer:
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
+            score += 0.2 * _section_fit(query.kind, u.section)
             scored.append((score, -len(scored), u, wide, doc))
         scored.sort(key=lambda x: x[:2], reverse=True)
         # The best unit that the evidence checks accept, among the few best: a near-tie between
         # a passage that states the question's terms and one that does not goes to the first.
         best = None
         for score, _, unit, wide, doc in scored[:4]:
-            if score < scored[0][0] - 0.1:
+            if score < scored[0][0] - 0.25:
                 break
             if self._accepted(query, unit, wide, doc):
                 best = (score, unit, doc)
@@ -664,6 +668,22 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+# The headings under which plans state each kind of answer (Nghị định 30/2020 plans: "Mục
+# tiêu", "Kinh phí thực hiện", "Tổ chức thực hiện", "Thời gian / Tiến độ / Chế độ báo cáo").
+_SECTION_OF_KIND = {
+    "source": re.compile(r"kinh phi|nguon (kinh phi|von|luc)|du toan"),
+    "amount": re.compile(r"kinh phi|nguon (kinh phi|von|luc)|du toan"),
+    "date": re.compile(r"thoi gian|tien do|thoi han|che do bao cao|lo trinh"),
+    "target": re.compile(r"muc tieu|chi tieu"),
+    "count": re.compile(r"muc tieu|chi tieu|quy mo"),
+}
+
+
+def _section_fit(kind: str, section: str) -> float:
+    pattern = _SECTION_OF_KIND.get(kind)
+    return 1.0 if pattern is not None and pattern.search(fold(section)) else 0.0
 
 
 def _acronyms(text: str) -> set[str]:

@@ -24,7 +24,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "3"
+FACTS_VERSION = "4"
 
 _INDICATOR_LIMIT = 200
 
@@ -358,18 +358,21 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
             found = _label_value(text, _TIME_LABEL)
             if found and not timeline:
                 timeline = found[0]
+                span.append(k)
             found = _label_value(text, _FUND_LABEL)
             if found and not funding:
                 funding = found[0]
+                span.append(k)
         start, end = min(span), max(span)
         used.update(range(start, end + 1))
         # The task is what the block says before its labels (a bullet "- Ra mắt …" under a
         # heading that groups several tasks), else the text before the label, else the heading.
         title = _task_title(ctx, i, line[:label_start])
         if len(_strip_numbering(line[:label_start]).split()) < 3:
-            desc = [ctx.lines[k] for k in block if k < i and not _ANY_LABEL.search(ctx.lines[k]) and heading_level(ctx.lines[k]) is None]
-            if desc:
-                title = _shorten(_strip_numbering(" ".join(desc)).rstrip(":.; "))
+            desc_lines = [k for k in block if k < i and not _ANY_LABEL.search(ctx.lines[k]) and heading_level(ctx.lines[k]) is None]
+            if desc_lines:
+                title = _shorten(_strip_numbering(" ".join(ctx.lines[k] for k in desc_lines)).rstrip(":.; "))
+                start = min(start, desc_lines[0])  # the citation shows the task with its labels
         out.append(Responsibility(
             source=ctx.source, task=title, lead=split_agencies(lead_text),
             partners=partners, duty="", section=ctx.section(i), start_line=start + 1, end_line=end + 1,

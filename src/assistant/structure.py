@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "4"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "5"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -111,7 +111,7 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
             raw.append(lines[j])
             j += 1
         text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if not line.startswith("\t") else line
-        if _RULE.match(text) or not re.search(r"\w", text):
+        if _RULE.match(text) or not (re.search(r"\w", text) or text.lstrip().startswith("|")):  # "|---|---|" stays: a Markdown table's separator
             out.append(LogicalLine("", i + 1, j, "blank"))
         else:
             out.append(LogicalLine(re.sub(r"\s+", " ", text).strip() if not text.startswith("\t") else text, i + 1, j))
