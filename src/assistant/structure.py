@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "5"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "6"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -123,8 +123,8 @@ def _continues(prev: str, line: str, blank_separated: bool, so_far: str) -> bool
     """Does physical `line` continue the paragraph whose last physical line is `prev`?"""
     if not line.strip() or _BAR.match(line) or _RULE.match(line) or _RULE.match(prev):
         return False
-    if line.startswith("\t") or prev.startswith("\t") or line.lstrip().startswith("|") or prev.lstrip().startswith("|"):
-        return False
+    if "\t" in line or "\t" in prev or line.lstrip().startswith("|") or prev.lstrip().startswith("|"):
+        return False  # table rows (tab-separated cells, pipe rows) are never paragraphs
     if _open_emphasis(so_far):
         return True  # inside "**…**" that opened on an earlier line
     if _bold_line(prev):
