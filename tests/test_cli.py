@@ -120,12 +120,12 @@ def test_ingest_json_report_and_bad_files_on_stderr(tmp_path, capsys):
     (knowledge / "rong.txt").write_bytes(b"")
     rc = main(["ingest", "--embedder", "hash", "--knowledge-dir", str(knowledge), "--index-dir", str(tmp_path / "index"), "--json"])
     out, err = capsys.readouterr()
-    assert rc == 0
+    assert rc == 3  # built, but a file was skipped
     report = json.loads(out)
     assert sorted(report["added"]) == [TAY_NINH, TPHCM]
     assert report["chunks"] > 0 and report["rebuilt"] is True
     assert list(report["failed"]) == ["rong.txt"]
-    assert "rong.txt" in err
+    assert "bỏ qua rong.txt: " in err
     assert (tmp_path / "index" / "CURRENT").exists()
 
 
