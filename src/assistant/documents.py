@@ -40,6 +40,10 @@ def safe_name(name: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 1.500.000, as Vietnamese writes it
+
+
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
 
@@ -81,7 +85,7 @@ class DocumentLoader:
 
     def _refusal(self, path: Path, source: str, real_root: Path) -> str:
         if safe_name(source) != source:
-            return "tên tệp có ký tự không đọc được (không phải UTF-8): hãy đổi tên tệp"
+            return "tên tệp có byte không phải UTF-8 hoặc ký tự điều khiển: hãy đổi tên tệp"
         try:
             info = path.lstat()
             if stat.S_ISLNK(info.st_mode):
@@ -91,8 +95,10 @@ class DocumentLoader:
                 if not target.is_relative_to(real_root):
                     return "liên kết trỏ ra ngoài thư mục tài liệu: không đọc"
                 info = target.stat()
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links
-            return f"không đọc được tệp: {getattr(exc, 'strerror', None) or exc}"
+        except RuntimeError:  # Path.resolve on a loop of links
+            return "liên kết vòng lặp: không đọc"
+        except OSError as exc:
+            return "liên kết vòng lặp: không đọc" if exc.errno == 40 else f"không đọc được tệp: {exc.strerror}"
         if not stat.S_ISREG(info.st_mode):
             return "không phải tệp thông thường"
         if info.st_size > self.limits.max_file_bytes:
@@ -166,7 +172,7 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
     else:
         text = _html_text(decode_text(raw))
     if len(text) > limits.max_text_chars:
-        raise LoadError(f"văn bản quá dài ({len(text):,} ký tự, tối đa {limits.max_text_chars:,})".replace(",", "."))
+        raise LoadError(f"văn bản quá dài ({_count(len(text))} ký tự, tối đa {_count(limits.max_text_chars)})")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\x00", "")
     if not text.strip():
         raise LoadError("tệp không có nội dung văn bản (trống, hoặc PDF chỉ có ảnh quét)")
@@ -335,7 +341,7 @@ def _pdf_text(path: Path, limits: LoadLimits | None = None) -> str:
             text = page.extract_text() or ""
             total += len(text)
             if total > limits.max_text_chars:
-                raise LoadError(f"văn bản quá dài (hơn {limits.max_text_chars:,} ký tự)".replace(",", "."))
+                raise LoadError(f"văn bản quá dài (hơn {_count(limits.max_text_chars)} ký tự)")
             pages.append(text)
     except LoadError:
         raise
