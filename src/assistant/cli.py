@@ -108,8 +108,8 @@ def _batch_items(stream):
             yield n, None, error or f"dòng {n} phải là một đối tượng JSON", None
             continue
         qid = item.get("id", n)
-        if not (qid is None or isinstance(qid, (str, int, float)) and not isinstance(qid, bool)) or (
-                isinstance(qid, str) and (_surrogate(qid) or error)):
+        if not isinstance(qid, (str, int, float)) or isinstance(qid, bool) or (
+                isinstance(qid, str) and (_surrogate(qid) or "\ufffd" in qid)):
             qid = None  # not readable as an id
         yield n, item, error or _item_problem(n, item), qid
 

@@ -156,7 +156,9 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
         if size > limits.max_file_bytes:
             raise LoadError(f"tệp quá lớn ({_mb(size)}, tối đa {_mb(limits.max_file_bytes)})")
         with open(path, "rb") as fh:
-            raw = fh.read(limits.max_file_bytes + 1)  # the file may have grown since stat()
+            raw = fh.read(min(size, limits.max_file_bytes) + 1)  # read(n) would reserve n bytes
+            if len(raw) > size:  # the file grew since stat()
+                raw += fh.read(limits.max_file_bytes + 1 - len(raw))
     except OSError as exc:
         raise LoadError(f"không đọc được tệp: {exc.strerror}") from exc
     if len(raw) > limits.max_file_bytes:

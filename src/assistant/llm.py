@@ -77,8 +77,10 @@ def as_data(text: str) -> str:
     return text.translate(str.maketrans({"<": "‹", ">": "›", "«": '"', "»": '"'}))
 
 
-def verify(text: str, passages: list[str]) -> bool:
-    """Every number and agency name in text appears in one of the passages."""
+def verify(text: str, passages: list[str], draft: str | None = None) -> bool:
+    """Every number and agency name in text appears in one of the passages; a link or e-mail
+    address only when the draft has it too (rephrasing a verified answer never needs a new one,
+    while a document that asks for one to be added is an injection)."""
     if not text.strip() or "KHÔNG CÓ THÔNG TIN" in text.upper():
         return False
     pool = fold(" ".join(passages))
@@ -90,7 +92,7 @@ def verify(text: str, passages: list[str]) -> bool:
         if fold(m.group(0)) not in pool:
             return False
     for link in _LINK.findall(text):
-        if link.rstrip(".,;)") not in pool_raw:
+        if link.rstrip(".,;)") not in (pool_raw if draft is None else draft):
             return False
     return True
 
@@ -103,6 +105,6 @@ def rephrase(llm: ChatModel, query: Query, answer: Answer, settings: Settings) -
         return answer  # the LLM is optional: any failure keeps the extractive answer
     text = collapse(getattr(out, "content", out) if not isinstance(out, str) else out)
     text = re.sub(r"\s*\[\d+\]", "", text).strip()
-    if not verify(text, passages):
+    if not verify(text, passages, draft=answer.text):
         return answer
     return replace(answer, text=text)
