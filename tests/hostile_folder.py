@@ -136,7 +136,7 @@ def build(root: Path, plans: Path | None = None, huge: bool = True) -> dict[str,
     put("tot/ninh-binh-2024-cp1258.txt", _cp1258(_plan("Ninh Bình", 2024, "Sở Văn hóa và Thể thao")), GOOD)
     put("tot/bac-kan-2024-mot-dong-dai.txt",
         "KẾ HOẠCH phát triển thư viện cộng đồng tỉnh Bắc Kạn năm 2024. " + " ".join(
-            f"Điểm đọc sách số {i} đặt tại nhà văn hóa thôn, do Thư viện tỉnh Bắc Kạn hướng dẫn." for i in range(700)) + "\n", GOOD)
+            f"Điểm đọc sách số {i} đặt tại nhà văn hóa thôn, do Thư viện tỉnh Bắc Kạn hướng dẫn." for i in range(300)) + "\n", GOOD)
     put("tot/cao-bang-2024-chi-dan.txt", _plan("Cao Bằng", 2024, "Sở Y tế", INJECTION + "\n"), GOOD)
     put("tot/xml-entities.docx", _replace_part(
         _docx_bytes(_plan("Hà Giang", 2024, "Sở Xây dựng").split("\n")), "word/document.xml",
@@ -155,7 +155,7 @@ def build(root: Path, plans: Path | None = None, huge: bool = True) -> dict[str,
     put("hong/bom-nen.docx", _zip_bomb(80 * 1024 * 1024), "giải nén quá lớn")
     put("hong/bom-nen.pdf", _pdf_bytes([b"BT /F1 12 Tf 72 720 Td (" + b"A" * (80 * 1024 * 1024) + b") Tj ET"], compress=True), "PDF")
     put("hong/qua-nhieu-trang.pdf", _pdf_bytes([_text_page(["trang"])] * 501), "quá nhiều trang")
-    put("hong/long-nhau.html", "<html><body>" + "<div><p>tầng " * 60000 + "</body></html>", ANY)
+    put("hong/long-nhau.html", "<html><body>" + "<div><p>tầng " * 30000 + "</body></html>", ANY)
     put("hong/anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(4000), "nhị phân")
     put("hong/rong.txt", b"", "không có nội dung")
     put("hong/khoang-trang.md", "  \n\t\n", "không có nội dung")

@@ -584,3 +584,12 @@ def test_any_exception_of_one_file_is_its_reason_and_the_loader_goes_on(tmp_path
     result = DocumentLoader(root).run()
     assert [d.source for d in result.documents] == ["a.txt"]
     assert "lồng nhau quá sâu" in result.failed["b.html"]
+
+
+def test_lone_surrogates_from_a_broken_text_layer_are_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "vo.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(documents_module, "_pdf_text", lambda p, limits=None: "Kế hoạch \udc81 tỉnh Tây Ninh")
+    doc = load_file(path)
+    assert doc.text == "Kế hoạch ? tỉnh Tây Ninh"
+    doc.text.encode("utf-8")

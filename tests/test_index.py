@@ -392,3 +392,17 @@ def test_a_build_left_by_a_killed_ingest_is_removed_by_the_next_one(tmp_path):
     assert left[0] not in remaining and busy.name in remaining
     assert (index_dir / "CURRENT").read_text() != current
     _check_consistent(index_dir)
+
+
+def test_a_document_that_repeats_itself_embeds_each_distinct_passage_once(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "lap.txt").write_text("KẾ HOẠCH\n" + ("Điểm đọc sách cộng đồng của thôn. " * 40 + "\n\n") * 30, encoding="utf-8")
+    embedder = RecordingEmbedder(HashEmbedder())
+    report = Indexer(tmp_path / "index", embedder).run(knowledge)
+    index = IndexStore(tmp_path / "index").load()
+    texts = [c.indexed_text for c in index.chunks_of("lap.txt")]
+    assert report.added == ["lap.txt"] and len(texts) >= 30
+    assert sorted(embedder.calls[0]) == sorted(set(texts))  # each distinct text once
+    assert len(embedder.calls) == 1
+    _check_consistent(index_dir=tmp_path / "index")

@@ -176,6 +176,10 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
     if len(text) > limits.max_text_chars:
         raise LoadError(f"văn bản quá dài ({_count(len(text))} ký tự, tối đa {_count(limits.max_text_chars)})")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a broken PDF text map): they would break the word segmenter
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.strip():
         raise LoadError("tệp không có nội dung văn bản (trống, hoặc PDF chỉ có ảnh quét)")
     legacy = legacy_encoding(text)
@@ -203,9 +207,13 @@ def decode_text(raw: bytes) -> str:
         for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
             if zeros > 0.3 * len(head) / 2 and other < zeros / 10:
                 try:
-                    return raw.decode(enc)
+                    text = raw.decode(enc)
                 except UnicodeDecodeError:
                     break
+                sample = text[:2000]
+                if sum(ch.isprintable() or ch in "\n\r\t" for ch in sample) >= 0.98 * len(sample):
+                    return text
+                break
         raise LoadError("tệp nhị phân, không phải văn bản")
     try:
         return raw.decode("utf-8")

@@ -306,7 +306,7 @@ class Indexer:
                 except Exception as exc:  # caught at the file boundary: the others go on
                     skip(source, failure_reason(exc), hashes[source])
                     continue  # an earlier good version, if any, stays in the index
-                vectors = self.embedder.embed_documents([c.indexed_text for c in new_chunks])
+                vectors = embed_unique(self.embedder, [c.indexed_text for c in new_chunks])
                 existed = source in documents
                 _drop(source, documents, chunks, words, folded, facts_by_source, collection)
                 if new_chunks:
@@ -347,6 +347,19 @@ class Indexer:
         report.seconds = time.perf_counter() - t0
         progress(1.0, "Xong")
         return report
+
+
+def embed_unique(embedder: Embedder, texts: list[str]):
+    """Vectors of texts, each distinct text embedded once (a document that repeats itself,
+    hostile or not, costs what its distinct passages cost)."""
+    import numpy as np
+
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return embedder.embed_documents(texts)
+    vectors = embedder.embed_documents(distinct)
+    row = {t: i for i, t in enumerate(distinct)}
+    return np.asarray(vectors)[[row[t] for t in texts]]
 
 
 def clean_interrupted_builds(root: Path) -> list[str]:
