@@ -153,7 +153,7 @@ def build(root: Path, plans: Path | None = None, huge: bool = True) -> dict[str,
     put("hong/ma-hoa.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000), "mã hóa")
     put("hong/ma-hoa.pdf", _encrypted_pdf(), "mã hóa")
     put("hong/bom-nen.docx", _zip_bomb(80 * 1024 * 1024), "giải nén quá lớn")
-    put("hong/bom-nen.pdf", _pdf_bytes([b"BT /F1 12 Tf 72 720 Td (" + b"A" * (80 * 1024 * 1024) + b") Tj ET"], compress=True), "PDF")
+    put("hong/bom-nen.pdf", _pdf_bytes([b"BT /F1 12 Tf 72 720 Td (" + b"A" * (80 * 1024 * 1024) + b") Tj ET"], compress=True), "giải nén quá lớn")
     put("hong/qua-nhieu-trang.pdf", _pdf_bytes([_text_page(["trang"])] * 501), "quá nhiều trang")
     put("hong/long-nhau.html", "<html><body>" + "<div><p>tầng " * 30000 + "</body></html>", ANY)
     put("hong/anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(4000), "nhị phân")

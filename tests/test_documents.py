@@ -593,3 +593,20 @@ def test_lone_surrogates_from_a_broken_text_layer_are_replaced(tmp_path, monkeyp
     doc = load_file(path)
     assert doc.text == "Kế hoạch ? tỉnh Tây Ninh"
     doc.text.encode("utf-8")
+
+
+def test_a_pdf_is_bounded_on_its_uncompressed_size_while_reading(tmp_path):
+    pytest.importorskip("pypdf")
+    from assistant.types import LoadLimits
+    from hostile_folder import _pdf_bytes, _text_page
+
+    limits = LoadLimits(max_unpacked_bytes=1024 * 1024)
+    one_big = tmp_path / "mot-luong.pdf"  # one content stream inflating to 2 MB
+    one_big.write_bytes(_pdf_bytes([b"BT /F1 12 Tf 72 720 Td (" + b"A" * (2 * 1024 * 1024) + b") Tj ET"], compress=True))
+    many = tmp_path / "nhieu-trang.pdf"  # each page under the limit, together over it
+    many.write_bytes(_pdf_bytes([b"% " + b" " * (400 * 1024) + b"\n" + _text_page(["trang"])] * 4, compress=True))
+    for path in (one_big, many):
+        assert path.stat().st_size < 100 * 1024
+        with pytest.raises(LoadError, match="giải nén quá lớn"):
+            load_file(path, limits=limits)
+    assert "trang" in load_file(many).text  # under the default limit it reads

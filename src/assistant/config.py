@@ -43,8 +43,8 @@ class Settings:
     # Bounds on the work one file of the knowledge folder may cause; a file over one is skipped
     # with its reason. Bytes on disk: plans are a few MB even with pictures; larger files are
     # archives or scans. Uncompressed bytes inside a .docx (checked on the zip's declared sizes
-    # before anything is inflated; zipfile never inflates past them): a compression bomb stops
-    # here, not at 2 GB of memory. Characters of text: ~200 pages, ~420 chunks, about 1.5 min of
+    # before anything is inflated; zipfile never inflates past them) or in a .pdf's streams (pypdf
+    # stops inflating past it, pages are added up): a compression bomb stops here, not at 2 GB. Characters of text: ~200 pages, ~420 chunks, about 1.5 min of
     # embedding on 2 cores; ingest time is linear in it. PDF pages: pages are read one by one.
     max_file_mb: int = 20
     max_unpacked_mb: int = 64

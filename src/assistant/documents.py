@@ -333,31 +333,57 @@ def _docx_text(path: Path, limits: LoadLimits | None = None) -> str:
 
 
 def _pdf_text(path: Path, limits: LoadLimits | None = None) -> str:
+    """Page by page, with the uncompressed size bounded while reading: pypdf stops inflating any
+    one stream past the limit, and the pages' inflated content streams are added up."""
     limits = limits or LoadLimits()
     try:
         from pypdf import PdfReader
     except ImportError as exc:  # pragma: no cover
         raise LoadError("cần gói pypdf để đọc .pdf") from exc
+    too_big = f"tệp PDF khi giải nén quá lớn (tối đa {_mb(limits.max_unpacked_bytes)})"
     pages: list[str] = []
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise LoadError("tệp PDF được mã hóa (có mật khẩu)")
-        count = len(reader.pages)
-        if count > limits.max_pdf_pages:
-            raise LoadError(f"tệp PDF quá nhiều trang ({count}, tối đa {limits.max_pdf_pages})")
-        total = 0
-        for page in reader.pages:
-            text = page.extract_text() or ""
-            total += len(text)
-            if total > limits.max_text_chars:
-                raise LoadError(f"văn bản quá dài (hơn {_count(limits.max_text_chars)} ký tự)")
-            pages.append(text)
+        with _pdf_limits(limits.max_unpacked_bytes):
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                raise LoadError("tệp PDF được mã hóa (có mật khẩu)")
+            count = len(reader.pages)
+            if count > limits.max_pdf_pages:
+                raise LoadError(f"tệp PDF quá nhiều trang ({count}, tối đa {limits.max_pdf_pages})")
+            total = unpacked = 0
+            for page in reader.pages:
+                text = page.extract_text() or ""
+                contents = page.get_contents()
+                unpacked += len(contents.get_data()) if contents is not None else 0  # decoded once, cached
+                if unpacked > limits.max_unpacked_bytes:
+                    raise LoadError(too_big)
+                total += len(text)
+                if total > limits.max_text_chars:
+                    raise LoadError(f"văn bản quá dài (hơn {_count(limits.max_text_chars)} ký tự)")
+                pages.append(text)
     except LoadError:
         raise
-    except Exception as exc:  # pypdf's own limits on inflated streams end here too
+    except Exception as exc:
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own bound on one inflated stream
+            raise LoadError(too_big) from exc
         raise LoadError(f"tệp PDF hỏng hoặc không đọc được ({type(exc).__name__})") from exc
     return "\n".join(pages)
+
+
+def _pdf_limits(max_bytes: int):
+    """pypdf's per-stream output limits lowered to ours for this read (a context-local setting)."""
+    import contextlib
+
+    try:
+        from pypdf import apply_configuration, get_configuration
+    except ImportError:  # older pypdf: its fixed limits apply
+        return contextlib.nullcontext()
+    current = get_configuration()
+    names = ("maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
+             "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
+             "brotli_maximum_output_length", "flate_maximum_buffer_size")
+    lower = {n: min(getattr(current, n), max_bytes) for n in names if hasattr(current, n)}
+    return apply_configuration(**lower)
 
 
 _BLOCK_TAG = re.compile(r"<(p|div|h[1-6]|li|tr|br|table|section|article|ul|ol)\b", re.I)
