@@ -551,12 +551,16 @@ def test_links_are_followed_only_inside_the_folder(tmp_path):
     (root / "out.txt").symlink_to(tmp_path / "secret.txt")
     (root / "dangling.md").symlink_to(root / "gone.md")
     (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "notes.txt").write_text("Kế hoạch ẩn", encoding="utf-8")
+    (root / "hidden.txt").symlink_to(root / ".git" / "notes.txt")
     found, refused = DocumentLoader(root).scan()
-    assert sorted(found) == ["a.txt", "same.txt"]
+    assert sorted(found) == ["a.txt", "same.txt"] and found["same.txt"] == (root / "a.txt").resolve()
     assert "ngoài thư mục" in refused["out.txt"] and "hỏng" in refused["dangling.md"] and "thư mục" in refused["loop"]
+    assert "ẩn" in refused["hidden.txt"]
     result = DocumentLoader(root).run()
     assert sorted(d.source for d in result.documents) == ["a.txt", "same.txt"]
-    assert sorted(result.failed) == ["dangling.md", "loop", "out.txt"]
+    assert sorted(result.failed) == ["dangling.md", "hidden.txt", "loop", "out.txt"]
 
 
 def test_limits_are_named(tmp_path):

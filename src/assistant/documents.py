@@ -79,8 +79,8 @@ class DocumentLoader:
                 reason = self._refusal(path, source, real_root)
                 if reason:
                     refused[safe_name(source)] = reason
-                else:
-                    found[source] = path
+                else:  # a link is read through its resolved target, checked above
+                    found[source] = path.resolve() if path.is_symlink() else path
         return dict(sorted(found.items())), refused
 
     def _refusal(self, path: Path, source: str, real_root: Path) -> str:
@@ -94,6 +94,8 @@ class DocumentLoader:
                     return "liên kết hỏng: trỏ tới tệp không tồn tại"
                 if not target.is_relative_to(real_root):
                     return "liên kết trỏ ra ngoài thư mục tài liệu: không đọc"
+                if any(part.startswith(".") for part in target.relative_to(real_root).parts):
+                    return "liên kết trỏ tới tệp ẩn: không đọc"
                 info = target.stat()
         except RuntimeError:  # Path.resolve on a loop of links
             return "liên kết vòng lặp: không đọc"
@@ -106,7 +108,8 @@ class DocumentLoader:
         return ""
 
     def sources(self) -> list[Path]:
-        return list(self.scan()[0].values())
+        """The files to read, as paths inside the folder (a link as itself)."""
+        return [self.root / source for source in self.scan()[0]]
 
     def source_name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
