@@ -11,7 +11,7 @@ from pathlib import Path
 from .answering import Answerer
 from .config import Settings
 from .embeddings import Embedder, embedder_from_name, make_embedder
-from .index import Indexer, IndexStore, LoadedIndex, Progress
+from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
 from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, IngestReport, Query, Turn
@@ -23,7 +23,7 @@ class Assistant:
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None, llm=None):
         self.settings = settings or Settings.from_env()
-        self.embedder = embedder or make_embedder(self.settings.embedder, self.settings.embed_threads)
+        self.embedder = embedder or make_embedder(self.settings.embedder, self.settings.embed_threads, self.settings.embed_batch_tokens)
         self._configured_embedder = self.embedder  # what ingest builds with
         self.llm = llm
         self._index: LoadedIndex | None = None
@@ -40,12 +40,13 @@ class Assistant:
     def store(self) -> IndexStore:
         return IndexStore(self.settings.index_dir)
 
-    def ingest(self, progress: Progress | None = None, force: bool = False) -> IngestReport:
+    def ingest(self, progress: Progress | None = None, force: bool = False, on_skip: Skipped | None = None) -> IngestReport:
         # One ingest at a time; questions keep using the current index meanwhile (the new
         # build is switched in atomically and picked up by the `index` property).
         with self._ingest_lock:
-            indexer = Indexer(self.settings.index_dir, self._configured_embedder, chunker=self._chunker())
-            report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force)
+            indexer = Indexer(self.settings.index_dir, self._configured_embedder, chunker=self._chunker(),
+                              limits=self.settings.load_limits())
+            report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force, on_skip=on_skip)
         with self._lock:
             self._index = None
             self.embedder = self._configured_embedder
@@ -54,7 +55,7 @@ class Assistant:
     def _chunker(self):
         from .chunking import Chunker
 
-        return Chunker(self.settings.chunk_max_chars, self.settings.chunk_min_chars)
+        return Chunker(self.settings.chunk_max_chars, self.settings.chunk_min_chars, self.settings.chunk_hard_chars)
 
     @property
     def index(self) -> LoadedIndex:

@@ -34,61 +34,134 @@ def _assistant(args: argparse.Namespace):
     return Assistant(settings, llm=llm)
 
 
+SKIPPED_EXIT = 3  # the index was built, but some files were skipped (each named on stderr)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .documents import safe_name
+
     assistant = _assistant(args)
 
     def progress(fraction: float, message: str) -> None:
         if args.verbose:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
+            print(f"[{fraction:4.0%}] {safe_name(message)}", file=sys.stderr)
 
-    report = assistant.ingest(progress=progress, force=args.rebuild)
+    def skipped(source: str, reason: str) -> None:  # at once, not at the end
+        print(f"bỏ qua {safe_name(source)}: {reason}", file=sys.stderr, flush=True)
+
+    report = assistant.ingest(progress=progress, force=args.rebuild, on_skip=skipped)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        print(json.dumps(report.to_dict(), ensure_ascii=_ascii_only()))
     else:
         print(
-            f"Đã lập chỉ mục {report.chunks} đoạn từ {assistant.settings.knowledge_dir}: "
+            f"Đã lập chỉ mục {report.chunks} đoạn từ {safe_name(str(assistant.settings.knowledge_dir))}: "
             f"{len(report.added)} mới, {len(report.updated)} cập nhật, {len(report.removed)} xóa, "
-            f"{len(report.unchanged)} không đổi ({report.seconds:.1f} s)."
+            f"{len(report.unchanged)} không đổi, {len(report.failed)} bỏ qua ({report.seconds:.1f} s)."
         )
-    for source, reason in report.failed.items():
-        print(f"Không đọc được {source}: {reason}", file=sys.stderr)
-    return 0
+    return SKIPPED_EXIT if report.failed else 0
 
 
-def _read_jsonl(path: str):
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")
+def _ascii_only() -> bool:
+    """JSON with \\u escapes when stdout cannot take UTF-8 (an ASCII locale), rather than failing."""
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").replace("_", "") != "utf8"
+
+
+def _open_batch(path: str):
+    if path == "-":
+        return getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise SystemExit(f"lỗi: không mở được {path}: {exc.strerror}") from exc
+
+
+def _surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _batch_items(stream):
+    """(line number, item, error, id) for every non-blank line: bytes are decoded line by line,
+    so one bad line never loses the others."""
+    for n, raw in enumerate(stream, 1):
+        if isinstance(raw, str):  # a text stream (sys.stdin replaced)
+            raw = raw.encode("utf-8", "surrogateescape")
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+            error = ""
+        except UnicodeDecodeError as exc:
+            line = raw.decode("utf-8", "replace")
+            error = f"dòng {n} không phải UTF-8 (byte 0x{raw[exc.start]:02x} ở vị trí {exc.start})"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, None, error or f"dòng {n} không phải JSON hợp lệ ({exc.msg})", None
+            continue
+        if not isinstance(item, dict):
+            yield n, None, error or f"dòng {n} phải là một đối tượng JSON", None
+            continue
+        qid = item.get("id", n)
+        if not isinstance(qid, (str, int, float)) or isinstance(qid, bool) or (
+                isinstance(qid, str) and (_surrogate(qid) or "\ufffd" in qid)):
+            qid = None  # not readable as an id
+        yield n, item, error or _item_problem(n, item), qid
+
+
+def _item_problem(n: int, item: dict) -> str:
+    question = item.get("question")
+    if "question" not in item:
+        return f"dòng {n} thiếu trường \"question\""
+    if not isinstance(question, str):
+        return f"dòng {n}: \"question\" phải là một chuỗi"
+    if not question.strip():
+        return f"dòng {n}: câu hỏi trống"
+    if _surrogate(question):
+        return f"dòng {n}: câu hỏi có ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)"
+    history = item.get("history")
+    if history is None:
+        return ""
+    if not isinstance(history, list):
+        return f"dòng {n}: \"history\" phải là một danh sách"
+    for k, turn in enumerate(history, 1):
+        if not isinstance(turn, dict) or not isinstance(turn.get("content", ""), str) or not isinstance(turn.get("role", "user"), str):
+            return f"dòng {n}: lượt {k} của \"history\" phải là một đối tượng {{\"role\", \"content\"}} với giá trị chuỗi"
+        if _surrogate(turn.get("content", "")) or _surrogate(turn.get("role", "")):
+            return f"dòng {n}: lượt {k} của \"history\" có ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)"
+    return ""
+
+
+def _ask_batch(assistant, path: str, sources) -> int:
+    """One output object per non-blank input line, in order: the answer, or
+    {"id", "line", "error"} (also on stderr). Non-zero only when the batch cannot be read."""
+    ascii_only = _ascii_only()
+    stream = _open_batch(path)
+    assistant.warm_up()
     with stream:
-        for n, line in enumerate(stream, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"dòng {n} không phải JSON hợp lệ ({exc.msg})"
-                continue
-            if not isinstance(item, dict):
-                yield n, None, f"dòng {n} phải là một đối tượng JSON"
-                continue
-            yield n, item, ""
+        for n, item, error, qid in _batch_items(stream):
+            if not error:
+                try:
+                    answer = assistant.ask(item["question"], history=item.get("history") or [], sources=sources)
+                    print(json.dumps(answer.to_contract(qid), ensure_ascii=ascii_only), flush=True)
+                    continue
+                except Exception as exc:  # this line only
+                    error = f"dòng {n}: không trả lời được ({type(exc).__name__}: {str(exc)[:200]})"
+            print(json.dumps({"id": qid, "line": n, "error": error}, ensure_ascii=ascii_only), flush=True)
+            print(error, file=sys.stderr, flush=True)
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _assistant(args)
     sources = args.source or None
     if args.batch:
-        assistant.warm_up()
-        for n, item, error in _read_jsonl(args.batch):
-            if error:
-                print(json.dumps({"id": None, "error": error}, ensure_ascii=False), flush=True)
-                continue
-            qid = item.get("id", n)
-            history = item.get("history") or []
-            if not isinstance(history, list):
-                history = []
-            answer = assistant.ask(str(item.get("question") or ""), history=history, sources=sources)
-            print(json.dumps(answer.to_contract(qid), ensure_ascii=False), flush=True)
-        return 0
+        return _ask_batch(assistant, args.batch, sources)
     if not args.question:
         raise SystemExit("lỗi: cần một câu hỏi, ví dụ: assistant ask \"Ai chủ trì ...?\" (hoặc --batch FILE.jsonl)")
     answer = assistant.ask(args.question, sources=sources)

@@ -16,6 +16,7 @@ the cited lines, or a clause of that text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -647,6 +648,7 @@ def _only_scope_words(text: str) -> bool:
     return all(w in _SCOPE_WORDS for w in re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # issue 9: looked up again for every later line of a section
 def _scope_period(line: str) -> str:
     """A period that scopes a whole line: it opens the line, after scoping words only
     ("Đối với giai đoạn từ năm 2026 đến năm 2030, ...", "c) Đến năm 2025, ...")."""
@@ -681,6 +683,7 @@ def _context_period(ctx: _Context, i: int) -> str:
     return ctx.doc.meta.period
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _heading_period(line: str) -> str:
     """The period a heading names; a long heading (a whole duty sentence) only by its opening."""
     if len(line.strip()) > 150:

@@ -10,7 +10,10 @@ Layout of the index folder:
     index/builds/<name>/manifest.json   embedder, chunker and facts versions
 
 An ingest copies the active build, applies only what changed (by file content hash), and
-switches CURRENT at the end, so an interrupted ingest leaves the previous index in use.
+switches CURRENT at the end, so an interrupted ingest leaves the previous index in use; a build
+left behind by a killed ingest (no manifest, its process gone) is removed by the next one.
+A file that fails to load or chunk is skipped on its own and recorded in the manifest with its
+content hash, so an unchanged failed file is not read again.
 """
 
 from __future__ import annotations
@@ -20,23 +23,27 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .bm25 import BM25
 from .chunking import CHUNKER_VERSION, Chunker
-from .documents import DocumentLoader, LoadError, file_sha256, load_file
+from .documents import DocumentLoader, failure_reason, file_sha256, load_file
 from .embeddings import Embedder
 from .facts import FACTS_VERSION, FactExtractor
 from .structure import STRUCTURE_VERSION, read_document
-from .types import Chunk, DocumentMeta, Facts, IngestReport
+from .types import Chunk, Document, DocumentMeta, Facts, IngestReport, LoadLimits
 from .vietnamese import folded_terms, segment
 
 COLLECTION = "chunks"
 KEEP_BUILDS = 2
 
 Progress = Callable[[float, str], None]
+Skipped = Callable[[str, str], None]  # (source, reason), called as soon as a file is skipped
+BUILDING = ".building"  # pid of the ingest writing a build, until its manifest is written
 
 
 class IndexError_(Exception):
@@ -189,11 +196,12 @@ class Indexer:
     """knowledge folder -> a new build of the index, re-embedding only changed files."""
 
     def __init__(self, index_dir: Path, embedder: Embedder, chunker: Chunker | None = None,
-                 extractor: FactExtractor | None = None):
+                 extractor: FactExtractor | None = None, limits: LoadLimits | None = None):
         self.store = IndexStore(index_dir)
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.extractor = extractor or FactExtractor()
+        self.limits = limits or LoadLimits()
 
     def manifest(self) -> dict:
         return {
@@ -204,15 +212,33 @@ class Indexer:
             "format": 1,
         }
 
-    def run(self, knowledge_dir: Path, progress: Progress | None = None, force: bool = False) -> IngestReport:
+    def read(self, path: Path, source: str) -> tuple[Document, list[Chunk], Facts]:
+        """One file -> its document, chunks and facts; raises whatever goes wrong with it."""
+        doc = load_file(path, source, self.limits)
+        # One parse of the document model (structure.py): metadata, chunks and facts from its
+        # logical lines, mapped back to the file's lines.
+        meta, chunks, facts = read_document(doc, self.chunker, self.extractor, hard_chars=self.chunker.hard_chars)
+        return replace(doc, meta=meta), chunks, facts
+
+    def run(self, knowledge_dir: Path, progress: Progress | None = None, force: bool = False,
+            on_skip: Skipped | None = None) -> IngestReport:
         t0 = time.perf_counter()
         progress = progress or (lambda f, m: None)
         report = IngestReport()
         knowledge_dir = Path(knowledge_dir)
         if not knowledge_dir.is_dir():
             raise IndexError_(f"không tìm thấy thư mục tài liệu: {knowledge_dir}")
-        loader = DocumentLoader(knowledge_dir)
+        clean_interrupted_builds(self.store.root)
+        loader = DocumentLoader(knowledge_dir, self.limits)
         manifest = self.manifest()
+        failed: dict[str, dict] = {}  # source -> {"sha256", "reason"}: recorded in the manifest
+
+        def skip(source: str, reason: str, sha: str = "") -> None:
+            report.failed[source] = reason
+            if sha:
+                failed[source] = {"sha256": sha, "reason": reason}
+            if on_skip is not None:
+                on_skip(source, reason)
 
         previous: LoadedIndex | None = None
         if self.store.exists() and not force:
@@ -225,18 +251,23 @@ class Indexer:
         report.rebuilt = previous is None
 
         # What changed, by content hash.
-        current: dict[str, Path] = {loader.source_name(p): p for p in loader.sources()}
+        current, refused = loader.scan()
+        for source, reason in refused.items():
+            skip(source, reason)
         old_docs = previous.documents if previous else {}
+        failed_before = (previous.manifest.get("failed") or {}) if previous else {}
         to_load: list[str] = []
         hashes: dict[str, str] = {}
         for source, path in current.items():
             try:
                 hashes[source] = file_sha256(path)
             except OSError as exc:
-                report.failed[source] = f"không đọc được tệp: {exc.strerror}"
+                skip(source, f"không đọc được tệp: {exc.strerror}")
                 continue
             if source in old_docs and old_docs[source].sha256 == hashes[source]:
                 report.unchanged.append(source)
+            elif failed_before.get(source, {}).get("sha256") == hashes[source]:
+                skip(source, failed_before[source]["reason"], hashes[source])  # failed before, unchanged
             else:
                 to_load.append(source)
         removed = [s for s in old_docs if s not in current]
@@ -249,6 +280,7 @@ class Indexer:
 
         # Build aside.
         build = self.store.new_build()
+        (build / BUILDING).write_text(str(os.getpid()), encoding="utf-8")
         try:
             if previous is not None:
                 _release_chroma()
@@ -267,12 +299,11 @@ class Indexer:
             for n, source in enumerate(to_load):
                 progress(0.05 + 0.9 * n / max(1, len(to_load)), f"Đang xử lý {source}")
                 try:
-                    doc = load_file(current[source], source)
-                except LoadError as exc:
-                    report.failed[source] = str(exc)
+                    doc, new_chunks, new_facts = self.read(current[source], source)
+                except Exception as exc:  # caught at the file boundary: the others go on
+                    skip(source, failure_reason(exc), hashes[source])
                     continue  # an earlier good version, if any, stays in the index
-                meta, new_chunks, doc_facts = read_document(doc, self.chunker, self.extractor)
-                vectors = self.embedder.embed_documents([c.indexed_text for c in new_chunks])
+                vectors = embed_unique(self.embedder, [c.indexed_text for c in new_chunks])
                 existed = source in documents
                 _drop(source, documents, chunks, words, folded, facts_by_source, collection)
                 if new_chunks:
@@ -286,8 +317,8 @@ class Indexer:
                     chunks[c.id] = c
                     words[c.id] = segment(c.indexed_text)
                     folded[c.id] = folded_terms(c.indexed_text)
-                documents[source] = DocumentRecord(source, doc.sha256, meta, doc.text, [c.id for c in new_chunks], time.time())
-                facts_by_source[source] = doc_facts
+                documents[source] = DocumentRecord(source, doc.sha256, doc.meta, doc.text, [c.id for c in new_chunks], time.time())
+                facts_by_source[source] = new_facts
                 (report.updated if existed else report.added).append(source)
 
             progress(0.97, "Đang lưu chỉ mục")
@@ -299,7 +330,9 @@ class Indexer:
             with open(build / "chunks.jsonl", "w", encoding="utf-8") as fh:
                 for cid, chunk in chunks.items():
                     fh.write(json.dumps({"chunk": chunk.to_dict(), "words": words[cid], "folded": folded[cid]}, ensure_ascii=False) + "\n")
-            _write_json(build / "manifest.json", {**manifest, "built_at": time.time(), "documents": len(documents), "chunks": len(chunks)})
+            _write_json(build / "manifest.json", {**manifest, "built_at": time.time(), "documents": len(documents),
+                                                  "chunks": len(chunks), "failed": failed})
+            (build / BUILDING).unlink(missing_ok=True)
             del collection
             _release_chroma()
             self.store.switch(build)
@@ -311,6 +344,61 @@ class Indexer:
         report.seconds = time.perf_counter() - t0
         progress(1.0, "Xong")
         return report
+
+
+def embed_unique(embedder: Embedder, texts: list[str]):
+    """Vectors of texts, each distinct text embedded once (a document that repeats itself,
+    hostile or not, costs what its distinct passages cost)."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return embedder.embed_documents(texts)
+    vectors = embedder.embed_documents(distinct)
+    row = {t: i for i, t in enumerate(distinct)}
+    return np.asarray(vectors)[[row[t] for t in texts]]
+
+
+def clean_interrupted_builds(root: Path) -> list[str]:
+    """Remove the builds a killed ingest left behind: no manifest (it is written last), not
+    CURRENT, and the process that wrote them is gone. Returns their names."""
+    builds = Path(root) / "builds"
+    if not builds.is_dir():
+        return []
+    try:
+        current = (Path(root) / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        current = ""
+    removed = []
+    for build in sorted(builds.iterdir()):
+        if build.name == current or (build / "manifest.json").exists() or _builder_alive(build):
+            continue
+        shutil.rmtree(build, ignore_errors=True)
+        removed.append(build.name)
+    for tmp in Path(root).glob(".CURRENT.*"):  # a switch killed between its write and its rename
+        try:
+            if time.time() - tmp.stat().st_mtime > 60:
+                tmp.unlink()
+        except OSError:
+            pass
+    return removed
+
+
+def _builder_alive(build: Path) -> bool:
+    try:
+        pid = int((build / BUILDING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        try:
+            return time.time() - build.stat().st_mtime < 60  # just created, marker not yet written
+        except OSError:
+            return True  # gone already
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _facts_by_source(facts: Facts) -> dict[str, Facts]:

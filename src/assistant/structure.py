@@ -77,10 +77,6 @@ def _bold_line(line: str) -> bool:
     return s.startswith(("**", "__")) and s.endswith(("**", "__")) and len(s) > 4 and s.count("**") % 2 == 0
 
 
-def _open_emphasis(text: str) -> bool:
-    return text.count("**") % 2 == 1
-
-
 def logical_lines(lines: list[str]) -> list[LogicalLine]:
     """The logical lines of a document, in order; blank lines are kept as "blank" entries so
     layouts that rely on them (tab-cell tables) still see them."""
@@ -107,8 +103,10 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
             continue
         j = i + 1
         raw = [line]
-        while j < n and j not in table_at and _continues(raw[-1], lines[j], blank_separated, "".join(raw)):
+        stars = line.count("**")  # emphasis opened and not yet closed: counted as lines join
+        while j < n and j not in table_at and _continues(raw[-1], lines[j], blank_separated, stars % 2 == 1):
             raw.append(lines[j])
+            stars += lines[j].count("**")
             j += 1
         text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if not line.startswith("\t") else line
         if _RULE.match(text) or not (re.search(r"\w", text) or text.lstrip().startswith("|")):  # "|---|---|" stays: a Markdown table's separator
@@ -119,20 +117,20 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     return out
 
 
-def _continues(prev: str, line: str, blank_separated: bool, so_far: str) -> bool:
+def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool) -> bool:
     """Does physical `line` continue the paragraph whose last physical line is `prev`?"""
     if not line.strip() or _BAR.match(line) or _RULE.match(line) or _RULE.match(prev):
         return False
     if "\t" in line or "\t" in prev or line.lstrip().startswith("|") or prev.lstrip().startswith("|"):
         return False  # table rows (tab-separated cells, pipe rows) are never paragraphs
-    if _open_emphasis(so_far):
+    if open_emphasis:
         return True  # inside "**…**" that opened on an earlier line
     if _bold_line(prev):
         return False  # a bold line is a heading of its own
     cur = plain(line)
     if _TYPE_NAME.match(plain(prev)) or _TYPE_NAME.match(cur) or _PORTAL_FIELD.match(cur):
         return False
-    if _ITEM.match(plain(prev)) and cur[:1].isupper() and not _open_emphasis(so_far):
+    if _ITEM.match(plain(prev)) and cur[:1].isupper() and not open_emphasis:
         return False  # "I. ĐÁNH GIÁ ..." then "Thực hiện ...": a heading, then its first paragraph
     if _ITEM.match(cur) and not (re.match(r"^[-–]\s*\d", cur) and re.search(r"\d\s*$", plain(prev))):
         return False
@@ -239,23 +237,31 @@ def _narrow(lines: list[str], start: int, end: int, value: str) -> tuple[int, in
     return start, end
 
 
-def read_document(doc, chunker, extractor):
+def read_document(doc, chunker, extractor, hard_chars: int | None = None):
     """Parse a loaded document once: metadata, chunks and facts read from its logical lines,
-    every line number mapped back to the file's own lines. Returns (meta, chunks, facts)."""
+    every line number mapped back to the file's own lines. Returns (meta, chunks, facts).
+    Fact patterns are sentence-level: a logical line over `hard_chars` (a page pasted as one
+    line, which the chunker cuts into pieces) is not read for facts, which keeps their cost
+    linear in the text."""
     from dataclasses import replace
 
     from .documents import extract_metadata
     from .types import Document
 
-    view = LogicalView(doc.lines)
+    lines = doc.lines
+    view = LogicalView(lines)
     meta = extract_metadata(view.text)
     meta.lines = {name: list(view.span(a, b)) for name, (a, b) in meta.lines.items()}
     for name in ("signer", "number"):  # a header or signature cell spans several lines: cite the value's own
         if name in meta.lines and getattr(meta, name):
-            meta.lines[name] = list(_narrow(doc.lines, *meta.lines[name], getattr(meta, name)))
+            meta.lines[name] = list(_narrow(lines, *meta.lines[name], getattr(meta, name)))
     logical = Document(doc.source, view.text, doc.sha256, meta)
     chunks = chunker.run(logical)
-    facts = extractor.run(logical, chunks)
+    if hard_chars and any(len(t) > hard_chars for t in view.lines):
+        short = Document(doc.source, "\n".join("" if len(t) > hard_chars else t for t in view.lines), doc.sha256, meta)
+        facts = extractor.run(short, chunks)
+    else:
+        facts = extractor.run(logical, chunks)
     physical_chunks = [replace(c, start_line=view.span(c.start_line, c.end_line)[0], end_line=view.span(c.start_line, c.end_line)[1]) for c in chunks]
     for group in (facts.responsibilities, facts.targets, facts.budget):
         for k, fact in enumerate(group):

@@ -256,3 +256,13 @@ class Query:
     unaccented: bool = False
     focus: str = ""  # the part of a several-part question being answered ("" = all of it)
     compare: bool = False  # one province of a comparison: the question also names others
+
+
+@dataclass(frozen=True)
+class LoadLimits:
+    """Bounds on the work one file may cause (Settings sets them; see config.py for the reasons)."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_unpacked_bytes: int = 64 * 1024 * 1024  # the parts of a .docx, uncompressed
+    max_text_chars: int = 500_000
+    max_pdf_pages: int = 500
