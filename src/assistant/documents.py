@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import DocumentUnreadable
 from .types import Document, DocumentMeta
 from .vietnamese import DOC_NUMBER, collapse, find_provinces, fold, nfc, periods_in, province_counts, years_in
 
@@ -14,7 +15,7 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-class LoadError(Exception):
+class LoadError(DocumentUnreadable):
     """A file that cannot be read; the message says why, in plain words."""
 
 
@@ -121,7 +122,7 @@ def _docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # corrupt zip, not a docx
-        raise LoadError(f"tệp .docx hỏng hoặc không đúng định dạng ({type(exc).__name__})") from exc
+        raise LoadError("tệp .docx hỏng hoặc không đúng định dạng") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -154,7 +155,7 @@ def _pdf_text(path: Path) -> str:
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError(f"tệp PDF hỏng hoặc không đọc được ({type(exc).__name__})") from exc
+        raise LoadError("tệp PDF hỏng hoặc không đọc được") from exc
     return "\n".join(pages)
 
 

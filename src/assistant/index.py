@@ -28,6 +28,7 @@ from .bm25 import BM25
 from .chunking import CHUNKER_VERSION, Chunker
 from .documents import DocumentLoader, LoadError, file_sha256, load_file
 from .embeddings import Embedder
+from .errors import IndexMissing
 from .facts import FACTS_VERSION, FactExtractor
 from .types import Chunk, DocumentMeta, Facts, IngestReport
 from .vietnamese import folded_terms, segment
@@ -38,7 +39,7 @@ KEEP_BUILDS = 2
 Progress = Callable[[float, str], None]
 
 
-class IndexError_(Exception):
+class IndexError_(IndexMissing):
     """The index is missing or unusable; the message says what to do."""
 
 
