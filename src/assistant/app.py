@@ -81,7 +81,7 @@ CSS = """
 # replaced as they appear.
 GRADIO_TEXTS = {
     "Loading...": "Đang tải…", "Loading": "Đang tải", "loading...": "đang tải…", "Error": "Lỗi", "Warning": "Cảnh báo",
-    "Info": "Thông báo", "Close": "Đóng", "Copy": "Sao chép", "Copy message": "Sao chép câu trả lời",
+    "Info": "Thông báo", "Close": "Đóng", "Copy": "Sao chép", "Copy message": "Sao chép",
     "Copied message": "Đã sao chép", "Copied!": "Đã sao chép", "Copy all": "Sao chép cả hội thoại",
     "Copy conversation": "Sao chép cả hội thoại", "Clear": "Xóa", "Search": "Tìm", "Search...": "Tìm…",
     "Fullscreen": "Toàn màn hình", "Exit fullscreen mode": "Thoát toàn màn hình", "Exit Fullscreen": "Thoát toàn màn hình",
@@ -93,7 +93,15 @@ GRADIO_TEXTS = {
     "Select": "Chọn", "Clear All": "Bỏ hết", "Connection errored out.": "Mất kết nối tới máy chủ.",
     "Connection can be lost due to inactivity.": "Mất kết nối do lâu không dùng.",
     "Scroll to bottom": "Cuộn xuống cuối", "Stop": "Dừng", "Submit": "Gửi", "Share": "Chia sẻ",
+    "Copy table data": "Sao chép dữ liệu bảng", "Table actions": "Thao tác với bảng", "Empty value": "Ô trống",
+    "chatbot conversation": "hội thoại", "Dataframe": "Bảng", "Textbox": "Ô nhập",
+    "Open cell menu": "Mở tùy chọn cột", "Sort column": "Sắp xếp cột", "Clear filters": "Bỏ lọc", "Filtered": "Đã lọc",
+    "Apply filter and update dataframe values": "Lọc bảng", "Static column": "Cột cố định", "Loading response": "Đang trả lời",
+    "Download All": "Tải tất cả", "Empty": "Trống", "Remove this file": "Bỏ tệp này", "Complete": "Xong", "Cancel": "Hủy",
+    "Login": "Đăng nhập", "username": "tên đăng nhập", "password": "mật khẩu", "Incorrect Credentials": "Sai tên đăng nhập hoặc mật khẩu",
 }
+# Gradio texts that begin an attribute, followed by the app's own text ("Select example 1: Câu hỏi…").
+GRADIO_PREFIXES = {"Select example ": "Chọn câu hỏi gợi ý ", "user's message: ": "Câu hỏi: ", "bot's message: ": "Trả lời: "}
 HEAD = """<style>
 .gradio-container { width: 100%; max-width: 1280px !important; margin: 0 auto; }
 @media (max-width: 640px) { .gradio-container .main.app { padding-left: 8px !important; padding-right: 8px !important; } }
@@ -101,7 +109,14 @@ HEAD = """<style>
 <script>
 (() => {
   const VI = __TEXTS__;
+  const PREFIXES = Object.entries(__PREFIXES__);
   const ATTRS = ["title", "aria-label", "placeholder"];
+  const translate = (v) => {
+    const t = v.trim();
+    if (VI[t]) return VI[t];
+    for (const [en, vi] of PREFIXES) if (t.startsWith(en)) return vi + t.slice(en.length);
+    return null;
+  };
   const fixNode = (node) => {
     if (node.nodeType === 3) {
       const t = node.nodeValue.trim();
@@ -111,7 +126,8 @@ HEAD = """<style>
     if (node.nodeType !== 1) return;
     for (const a of ATTRS) {
       const v = node.getAttribute(a);
-      if (v && VI[v.trim()]) node.setAttribute(a, VI[v.trim()]);
+      const vi = v && translate(v);
+      if (vi) node.setAttribute(a, vi);
     }
   };
   const fixTree = (root) => {
@@ -132,7 +148,8 @@ HEAD = """<style>
   keepVi();
   fixTree(document.body || document.documentElement);
 })();
-</script>""".replace("__TEXTS__", json.dumps(GRADIO_TEXTS, ensure_ascii=False))
+</script>""".replace("__TEXTS__", json.dumps(GRADIO_TEXTS, ensure_ascii=False)).replace(
+    "__PREFIXES__", json.dumps(GRADIO_PREFIXES, ensure_ascii=False))
 
 # On a phone the evidence panel sits below the chat: bring it into view when a source is clicked.
 SCROLL_TO_EVIDENCE_JS = """() => {
@@ -570,7 +587,7 @@ def _chat_tab(ui: UI) -> None:
                 ui["chips"] = gr.Radio(choices=[], label="Nguồn trích dẫn — bấm để xem", visible=False, elem_classes="cite-chips",
                                        elem_id="cite-chips")
                 with gr.Row():
-                    ui["question"] = gr.Textbox(placeholder="Nhập câu hỏi, ví dụ: Ai chủ trì hoạt động truyền thông?", show_label=False,
+                    ui["question"] = gr.Textbox(label="Câu hỏi", placeholder="Nhập câu hỏi, ví dụ: Ai chủ trì hoạt động truyền thông?", show_label=False,
                                                 lines=1, max_lines=4, scale=5, min_width=200, elem_id="question", autofocus=True)
                     ui["send"] = gr.Button("Gửi", variant="primary", scale=1, min_width=70, elem_id="send")
                 ui["hint"] = gr.Markdown(elem_id="chat-hint")
@@ -583,7 +600,7 @@ def _chat_tab(ui: UI) -> None:
                     with gr.Row(equal_height=True):
                         ui["up"] = gr.Button("Hữu ích", size="sm", elem_id="fb-up", min_width=90)
                         ui["down"] = gr.Button("Chưa đúng", size="sm", elem_id="fb-down", min_width=90)
-                        ui["comment"] = gr.Textbox(show_label=False, lines=1, scale=3, min_width=160, elem_id="fb-comment",
+                        ui["comment"] = gr.Textbox(label="Góp ý", show_label=False, lines=1, scale=3, min_width=160, elem_id="fb-comment",
                                                    placeholder="Góp ý về câu trả lời (không bắt buộc)")
                 ui["fb_note"] = gr.Markdown(elem_id="fb-note")
             with gr.Column(scale=2, min_width=300):
@@ -619,7 +636,8 @@ def _responsibilities_tab(ui: UI) -> None:
                                             allow_custom_value=True)
             ui["resp_text"] = gr.Textbox(label="Tìm", placeholder="từ khóa, có dấu hay không dấu…", min_width=160, elem_id="resp-text")
         ui["resp_table"] = gr.Dataframe(headers=RESP_HEADERS, column_widths=RESP_WIDTHS, interactive=False, wrap=True,
-                                        elem_classes="facts-table", max_height=520, elem_id="resp-table", show_label=False)
+                                        elem_classes="facts-table", max_height=520, elem_id="resp-table", label="Phân công",
+                                        show_label=False)
         with gr.Row():
             ui["resp_csv"] = gr.Button("Xuất CSV", size="sm")
             ui["resp_xlsx"] = gr.Button("Xuất Excel", size="sm")
@@ -632,7 +650,7 @@ def _targets_tab(ui: UI) -> None:
         with gr.Row():
             ui["targets_plan"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=260,
                                              allow_custom_value=True, elem_id="targets-plan")
-            ui["targets_kind"] = gr.Dropdown(choices=KIND_CHOICES, value=ALL, label="Loại chỉ tiêu", min_width=140)
+            ui["targets_kind"] = gr.Dropdown(choices=KIND_CHOICES, value=ALL, label="Loại chỉ tiêu", min_width=140, elem_id="targets-kind")
             ui["targets_period"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Giai đoạn / năm", min_width=140,
                                                allow_custom_value=True)
             ui["targets_text"] = gr.Textbox(label="Tìm", placeholder="từ khóa, có dấu hay không dấu…", min_width=160)
@@ -681,6 +699,7 @@ def _wire(ui: UI, act: Actions, demo: gr.Blocks) -> None:
     ui.chatbot.example_select(_example_text, None, ui.question, **private).then(
         ask, ask_in, chat_out, show_progress="minimal", concurrency_id="ask", **private)
     ui.new_btn.click(ui.bind(act.new_chat), None, chat_out, api_name="new_chat")
+    ui.chatbot.clear(ui.bind(act.new_chat), None, chat_out, **private)  # the chat's own "Xóa" button
     ui.chatbot.select(ui.bind(act.select_turn), [ui.conv], ui.of("chips", "active", "evidence", "open_btn"), **private)
     ui.chips.input(ui.bind(act.show_citation), ui.of("chips", "conv", "active"), ui.of("evidence", "current", "open_btn"),
                    api_name="show_citation").then(None, js=SCROLL_TO_EVIDENCE_JS)
