@@ -628,7 +628,7 @@ def _responsibilities_tab(ui: UI) -> None:
     with gr.Tab("Phân công", id="responsibilities"):
         gr.Markdown("Cơ quan chủ trì, phối hợp và nhiệm vụ trong từng kế hoạch. Bấm một dòng để xem đoạn gốc.")
         with gr.Row():
-            ui["resp_plan"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=260,
+            ui["resp_plan"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=300, scale=2,
                                           allow_custom_value=True, elem_id="resp-plan")
             ui["resp_agency"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Cơ quan", min_width=200,
                                             allow_custom_value=True, elem_id="resp-agency")
@@ -648,7 +648,7 @@ def _targets_tab(ui: UI) -> None:
     with gr.Tab("Chỉ tiêu", id="targets"):
         gr.Markdown("Chỉ tiêu định lượng (mục tiêu và kết quả đã đạt) và các khoản kinh phí, quy về đồng. Bấm một dòng để xem đoạn gốc.")
         with gr.Row():
-            ui["targets_plan"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=260,
+            ui["targets_plan"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Kế hoạch", min_width=300, scale=2,
                                              allow_custom_value=True, elem_id="targets-plan")
             ui["targets_kind"] = gr.Dropdown(choices=KIND_CHOICES, value=ALL, label="Loại chỉ tiêu", min_width=140, elem_id="targets-kind")
             ui["targets_period"] = gr.Dropdown(choices=[("Tất cả", ALL)], value=ALL, label="Giai đoạn / năm", min_width=140,
@@ -675,6 +675,7 @@ def _update_tab(ui: UI, settings: Settings) -> None:
         with gr.Group():
             gr.Markdown("**Xóa tài liệu**", padding=True)
             ui["remove_select"] = gr.Dropdown(choices=[], value=None, label="Tài liệu cần xóa", allow_custom_value=True,
+                                              info="Số hiệu · tỉnh · năm · tên tài liệu; kiểm tra kỹ trước khi xóa",
                                               elem_id="remove-select")
             ui["confirm"] = gr.Checkbox(label="Tôi chắc chắn muốn xóa", value=False, elem_id="remove-confirm")
             ui["remove_btn"] = gr.Button("Xóa khỏi thư viện", variant="stop", size="sm", elem_id="remove-btn")

@@ -54,12 +54,20 @@ def short_name(info: DocumentInfo | None, source: str = "") -> str:
     return " ".join(bits) or Path(info.source).stem
 
 
+# Where a Vietnamese title can be cut without splitting a word of several syllables ("địa bàn"):
+# at punctuation, or before a preposition or a linking word.
+_PHRASE_BREAK = re.compile(r"[,;:]\s|\s(?=(?:trên|của|về|tại|giai đoạn|năm|đến|cho|và|theo|nhằm|để|thực hiện|trong)\s)")
+
+
 def cut_words(text: str, limit: int) -> str:
-    """text shortened to at most `limit` characters at a word boundary, with "…" when cut."""
+    """text shortened to at most `limit` characters between two phrases (else two syllables), with "…"."""
     text = collapse(text or "")
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    head = text[: limit + 1]
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(head) if m.start() >= limit // 2]
+    cut = head[: breaks[-1]] if breaks else head.rsplit(" ", 1)[0]
+    cut = cut.rstrip(" ,;:–-")
     return (cut or text[:limit]) + "…"
 
 
