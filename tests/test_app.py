@@ -179,6 +179,14 @@ def test_handlers_are_wired_to_components_by_name():
     assert [list(o) for o in ui.bind(gen, message="b")()] == [[ui.a], [ui.b]]
 
 
+def test_pages_are_marked_vietnamese_and_carry_the_translator():
+    from assistant.app import GRADIO_TEXTS, vietnamese_html
+
+    page = vietnamese_html('<!doctype html><html lang="en" style="x"><head><meta charset="utf-8"></head><body></body></html>')
+    assert '<html lang="vi" style="x">' in page and 'lang="en"' not in page
+    assert page.index("<script>") < page.index("</head>") and GRADIO_TEXTS["Login"] in page
+
+
 def test_no_emoji_in_the_interface_texts():
     import re
 
@@ -365,6 +373,18 @@ def test_tables_and_exports(app):
     assert unaccented["data"] and unaccented["data"] == accented["data"]
     reader = client.predict(TAY_NINH, api_name="/read")
     assert 'id="doc-L1"' in reader and "2808/QĐ-UBND" in reader
+
+
+@pytest.mark.integration
+def test_the_served_page_is_vietnamese(app):
+    from urllib.request import urlopen
+
+    with urlopen(app.url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert '<html lang="vi"' in page and "Đang tải" in page
+    with urlopen(app.url + "config", timeout=30) as response:  # the API is left as it is
+        assert response.headers["content-type"].startswith("application/json")
+        assert json.loads(response.read())["components"]
 
 
 @pytest.mark.integration

@@ -13,6 +13,7 @@ import inspect
 import ipaddress
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -21,6 +22,7 @@ from typing import Any, Callable
 
 import gradio as gr
 import pandas as pd
+from starlette.middleware import Middleware
 
 from .assistant import Assistant
 from .config import Settings
@@ -76,9 +78,9 @@ CSS = """
 """
 
 # Gradio 6.31 picks its interface language only among the ones it ships, and Vietnamese is not one
-# of them (gr.I18n cannot add a locale it would select). So the page is marked Vietnamese here, and
-# the few texts of Gradio's own widgets that remain (loading, tooltips, table tools, toasts) are
-# replaced as they appear.
+# of them (gr.I18n cannot add a locale it would select). So the page is marked Vietnamese, and the
+# texts of Gradio's own widgets (loading, tooltips, table tools, toasts, login) are replaced as they
+# appear; the app's own texts are Vietnamese from the start.
 GRADIO_TEXTS = {
     "Loading...": "Đang tải…", "Loading": "Đang tải", "loading...": "đang tải…", "Error": "Lỗi", "Warning": "Cảnh báo",
     "Info": "Thông báo", "Close": "Đóng", "Copy": "Sao chép", "Copy message": "Sao chép",
@@ -105,8 +107,11 @@ GRADIO_PREFIXES = {"Select example ": "Chọn câu hỏi gợi ý ", "user's mes
 HEAD = """<style>
 .gradio-container { width: 100%; max-width: 1280px !important; margin: 0 auto; }
 @media (max-width: 640px) { .gradio-container .main.app { padding-left: 8px !important; padding-right: 8px !important; } }
-</style>
-<script>
+</style>"""
+
+# Put into Gradio's page itself (VietnamesePage below), so it runs before Gradio draws anything,
+# on the login page too (which gets no `head`).
+TRANSLATE_SCRIPT = """<script>
 (() => {
   const VI = __TEXTS__;
   const PREFIXES = Object.entries(__PREFIXES__);
@@ -150,6 +155,52 @@ HEAD = """<style>
 })();
 </script>""".replace("__TEXTS__", json.dumps(GRADIO_TEXTS, ensure_ascii=False)).replace(
     "__PREFIXES__", json.dumps(GRADIO_PREFIXES, ensure_ascii=False))
+
+
+class VietnamesePage:
+    """ASGI middleware: every HTML page Gradio serves (the app and its login page) is marked
+    lang="vi" and carries TRANSLATE_SCRIPT. Other responses (API, events, files) pass untouched."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            await self.app(scope, receive, send)
+            return
+        held: dict = {}
+        chunks: list[bytes] = []
+
+        async def forward(message):
+            if message["type"] == "http.response.start":
+                headers = {k.lower(): v for k, v in message.get("headers", [])}
+                if headers.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in headers:
+                    held["start"] = message
+                    return
+            elif message["type"] == "http.response.body" and held:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                body = vietnamese_html(b"".join(chunks).decode("utf-8", errors="replace")).encode("utf-8")
+                start = held.pop("start")
+                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                await send({**start, "headers": headers + [(b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, forward)
+
+
+def vietnamese_html(page: str) -> str:
+    """The page with <html lang="vi"> and the translator script at the end of <head>."""
+    def mark(m: re.Match) -> str:
+        attrs = re.sub(r'\s+lang="[^"]*"', "", m.group(1))
+        return f'<html lang="vi"{attrs}>'
+
+    page = re.sub(r"<html\b([^>]*)>", mark, page, count=1)
+    return page.replace("</head>", TRANSLATE_SCRIPT + "\n</head>", 1)
+
 
 # On a phone the evidence panel sits below the chat: bring it into view when a source is clicked.
 SCROLL_TO_EVIDENCE_JS = """() => {
@@ -774,6 +825,7 @@ def launch_options(settings: Settings, host: str | None = None) -> dict[str, Any
         max_file_size=f"{settings.max_upload_mb * 4}mb",
         show_error=False,
         footer_links=[],
+        app_kwargs={"middleware": [Middleware(VietnamesePage)]},
     )
 
 
