@@ -33,6 +33,7 @@ class Assistant:
         # loaded once (lazily on first use), never per question
         self._reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
         self._answerer: Answerer | None = None  # caches outlines and tables of the index it serves
+        self._views: tuple[LoadedIndex, list[DocumentInfo], Facts] | None = None  # documents and facts for the app
 
     # ------------------------------------------------------------------ index
 
@@ -104,30 +105,30 @@ class Assistant:
         return LibraryStatus(ready=True, documents=len(index.documents), chunks=len(index.chunks),
                              built_at=float(index.manifest.get("built_at") or 0.0))
 
-    def documents(self) -> list[DocumentInfo]:
-        """Every indexed document (empty when there is no index yet)."""
-        index = self._loaded()
-        if index is None:
-            return []
-        return [DocumentInfo(r.source, r.meta, r.text, len(r.chunk_ids), r.indexed_at) for r in index.documents.values()]
-
-    def document(self, source: str) -> DocumentInfo | None:
-        index = self._loaded()
-        rec = index.documents.get(source) if index and source else None
-        return DocumentInfo(rec.source, rec.meta, rec.text, len(rec.chunk_ids), rec.indexed_at) if rec else None
-
-    def facts(self) -> Facts:
-        """Responsibilities, targets and budget lines of every document, ready for tables."""
+    def _view(self) -> tuple[list[DocumentInfo], Facts]:
+        """The documents and the table view of the facts, made once per index."""
         from .facts_view import readable_facts
 
         index = self._loaded()
         if index is None:
-            return Facts()
+            return [], Facts()
         with self._lock:
-            if getattr(self, "_facts_for", None) is not index:
-                self._facts_view = readable_facts(index.facts, {s: r.meta for s, r in index.documents.items()})
-                self._facts_for = index
-            return self._facts_view
+            if self._views is None or self._views[0] is not index:
+                docs = [DocumentInfo(r.source, r.meta, r.text, len(r.chunk_ids), r.indexed_at) for r in index.documents.values()]
+                facts = readable_facts(index.facts, {r.source: r.meta for r in index.documents.values()})
+                self._views = (index, docs, facts)
+            return self._views[1], self._views[2]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document (empty when there is no index yet)."""
+        return list(self._view()[0])
+
+    def document(self, source: str) -> DocumentInfo | None:
+        return next((d for d in self._view()[0] if d.source == source), None) if source else None
+
+    def facts(self) -> Facts:
+        """Responsibilities, targets and budget lines of every document, ready for tables (see facts_view.py)."""
+        return self._view()[1]
 
     def add_files(self, paths: list[Path], progress: Progress | None = None) -> LibraryUpdate:
         """Checks and copies files into the knowledge folder, then updates the index.

@@ -21,10 +21,6 @@ class DocumentUnreadable(AssistantError):
     """A file whose text cannot be read (corrupt, encrypted, scanned image, unknown encoding)."""
 
 
-class FileRejected(AssistantError):
-    """An upload refused before it reaches the knowledge folder (type, size, content, duplicate)."""
-
-
 class NotInLibrary(AssistantError):
     """A document named by the user is not in the knowledge folder."""
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .types import BudgetLine, DocumentMeta, Facts, Responsibility, Target
+from .types import DocumentMeta, Facts, Responsibility, Target
 from .vietnamese import collapse, expand_abbreviations, fold, years_in
 
 GOAL = "mục tiêu"
