@@ -323,7 +323,8 @@ def test_first_day(app, browser):
     click_tab(browser, "Phân công")
     wait(browser, lambda d: len(table_rows(d, "#resp-table")) > 3)
     labels = [o.removeprefix("✓ ") for o in dropdown_options(browser, "resp-plan")]
-    assert len(labels) == len(set(labels)) == 5 and labels[0] == "Tất cả", labels
+    labels = [label for label in labels if label != "Tất cả"]  # the chosen "Tất cả" is not always listed
+    assert len(labels) == len(set(labels)) == 4, labels
     eighty = [label for label in labels if label.startswith("80/KH-UBND")]
     assert len(eighty) == 2 and {"Vĩnh Phúc", "Lạng Sơn"} == {label.split(" · ")[1] for label in eighty}
     type_into(browser, "#resp-text textarea, #resp-text input", "truyền thông")
