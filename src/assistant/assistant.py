@@ -11,10 +11,12 @@ from pathlib import Path
 from .answering import Answerer
 from .config import Settings
 from .embeddings import Embedder, embedder_from_name, make_embedder
+from .errors import AssistantError, IndexMissing, user_message
 from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
+from .library import Library
 from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
-from .types import Answer, IngestReport, Query, Turn
+from .types import Answer, DocumentInfo, Facts, FileChange, IngestReport, LibraryStatus, LibraryUpdate, Query, Turn
 from .vietnamese import years_in
 
 
@@ -33,6 +35,7 @@ class Assistant:
         # loaded once (lazily on first use), never per question
         self._reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
         self._answerer: Answerer | None = None  # caches outlines and tables of the index it serves
+        self._views: tuple[LoadedIndex, list[DocumentInfo], Facts] | None = None  # documents and facts for the app
 
     # ------------------------------------------------------------------ index
 
@@ -72,7 +75,7 @@ class Assistant:
         if name and name != self.embedder.name:
             other = embedder_from_name(name, self.settings.embed_threads)
             if other is None:
-                raise RuntimeError(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
+                raise IndexMissing(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
             self.embedder = other
 
     def warm_up(self) -> None:
@@ -84,6 +87,94 @@ class Assistant:
         index = self.index
         _ = index.bm25_words, index.bm25_folded, index.collection
         self.embedder.embed_query("khởi động")
+
+    # ------------------------------------------------------------------ the library, for the app and the CLI
+
+    @property
+    def library(self) -> Library:
+        return Library(self.settings.knowledge_dir, self.settings.max_upload_mb * 1024 * 1024)
+
+    def _loaded(self) -> LoadedIndex | None:
+        try:
+            return self.index
+        except AssistantError:
+            return None
+
+    def status(self) -> LibraryStatus:
+        try:
+            index = self.index
+        except AssistantError as exc:
+            return LibraryStatus(ready=False, message=str(exc))
+        return LibraryStatus(ready=True, documents=len(index.documents), chunks=len(index.chunks),
+                             built_at=float(index.manifest.get("built_at") or 0.0))
+
+    def _view(self) -> tuple[list[DocumentInfo], Facts]:
+        """The documents and the table view of the facts, made once per index."""
+        from .facts_view import readable_facts
+
+        index = self._loaded()
+        if index is None:
+            return [], Facts()
+        with self._lock:
+            if self._views is None or self._views[0] is not index:
+                docs = [DocumentInfo(r.source, r.meta, r.text, len(r.chunk_ids), r.indexed_at) for r in index.documents.values()]
+                facts = readable_facts(index.facts, {r.source: r.meta for r in index.documents.values()})
+                self._views = (index, docs, facts)
+            return self._views[1], self._views[2]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document (empty when there is no index yet)."""
+        return list(self._view()[0])
+
+    def document(self, source: str) -> DocumentInfo | None:
+        return next((d for d in self._view()[0] if d.source == source), None) if source else None
+
+    def facts(self) -> Facts:
+        """Responsibilities, targets and budget lines of every document, ready for tables (see facts_view.py)."""
+        return self._view()[1]
+
+    def add_files(self, paths: list[Path], progress: Progress | None = None) -> LibraryUpdate:
+        """Checks and copies files into the knowledge folder, then updates the index.
+        Files that fail to index are taken out again; the previous index stays if the update fails."""
+        library = self.library
+        update = LibraryUpdate(files=[library.add(Path(p)) for p in paths])
+        added = [f for f in update.files if f.ok]
+        if not added:
+            return update
+        self._update_index(update, progress)
+        for change in added:
+            if update.error:
+                library.discard(change)
+            elif update.report and change.source in update.report.failed:
+                library.discard(change)
+                change.problem = f"không đọc được tệp: {update.report.failed[change.source]}."
+        return update
+
+    def remove_file(self, source: str, progress: Progress | None = None) -> LibraryUpdate:
+        """Moves a document out of the knowledge folder (into its hidden trash) and updates the index."""
+        library = self.library
+        change = FileChange(name=source, source=source)
+        update = LibraryUpdate(files=[change])
+        try:
+            trashed = library.remove(source)
+        except AssistantError as exc:
+            change.problem = str(exc)
+            return update
+        self._update_index(update, progress)
+        if update.error:
+            library.restore(trashed, source)
+        return update
+
+    def _update_index(self, update: LibraryUpdate, progress: Progress | None, force: bool = False) -> None:
+        try:
+            update.report = self.ingest(progress=progress, force=force)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the old index stays in use
+            update.error = user_message(exc)
+
+    def rebuild(self, progress: Progress | None = None) -> LibraryUpdate:
+        update = LibraryUpdate()
+        self._update_index(update, progress, force=True)
+        return update
 
     # ------------------------------------------------------------------ questions
 

@@ -189,6 +189,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copies files into the knowledge folder (checked, under safe names) and updates the index."""
+    assistant = _assistant(args)
+    update = assistant.add_files([Path(p) for p in args.files])
+    return _print_update(update, "Đã thêm")
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Moves documents out of the knowledge folder (into its hidden trash) and updates the index."""
+    assistant = _assistant(args)
+    status = 0
+    for source in args.sources:
+        status |= _print_update(assistant.remove_file(source), "Đã xóa")
+    return status
+
+
+def _print_update(update, done: str) -> int:
+    for f in update.files:
+        if f.problem:
+            print(f"{f.name}: {f.problem}", file=sys.stderr)
+        else:
+            print(f"{done} {f.name}" + (f" (lưu thành {f.source})" if f.source != f.name else ""))
+    if update.error:
+        print(f"lỗi khi cập nhật chỉ mục: {update.error}", file=sys.stderr)
+    return 1 if update.error or any(f.problem for f in update.files) else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .app import serve
 
@@ -223,6 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("add", parents=[common], help="thêm tệp vào thư viện và cập nhật chỉ mục")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", parents=[common], help="xóa tài liệu khỏi thư viện (giữ bản sao trong knowledge/.da-xoa/)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="tên tệp trong thư mục tài liệu")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("serve", parents=[common], help="chạy giao diện web (Gradio)")
     p.add_argument("--host")

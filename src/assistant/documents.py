@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import DocumentUnreadable
 from .types import Document, DocumentMeta, LoadLimits
 from .vietnamese import DOC_NUMBER, collapse, find_provinces, fold, nfc, periods_in, province_counts, years_in
 
@@ -24,7 +25,7 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 MAX_FILE_BYTES = LoadLimits().max_file_bytes  # the default; Settings.max_file_mb changes it per run
 
 
-class LoadError(Exception):
+class LoadError(DocumentUnreadable):
     """A file that cannot be read; the message says why, in plain words."""
 
 
@@ -316,7 +317,7 @@ def _docx_text(path: Path, limits: LoadLimits | None = None) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # corrupt zip, not a docx
-        raise LoadError(f"tệp .docx hỏng hoặc không đúng định dạng ({type(exc).__name__})") from exc
+        raise LoadError("tệp .docx hỏng hoặc không đúng định dạng") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -369,7 +370,7 @@ def _pdf_text(path: Path, limits: LoadLimits | None = None) -> str:
     except Exception as exc:
         if type(exc).__name__ == "LimitReachedError":  # pypdf's own bound on one inflated stream
             raise LoadError(too_big) from exc
-        raise LoadError(f"tệp PDF hỏng hoặc không đọc được ({type(exc).__name__})") from exc
+        raise LoadError("tệp PDF hỏng hoặc không đọc được") from exc
     return "\n".join(pages)
 
 

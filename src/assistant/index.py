@@ -33,6 +33,7 @@ from .bm25 import BM25
 from .chunking import CHUNKER_VERSION, Chunker
 from .documents import DocumentLoader, failure_reason, file_sha256, load_file
 from .embeddings import Embedder
+from .errors import IndexMissing
 from .facts import FACTS_VERSION, FactExtractor
 from .structure import STRUCTURE_VERSION, read_document
 from .types import Chunk, Document, DocumentMeta, Facts, IngestReport, LoadLimits
@@ -46,7 +47,7 @@ Skipped = Callable[[str, str], None]  # (source, reason), called as soon as a fi
 BUILDING = ".building"  # pid of the ingest writing a build, until its manifest is written
 
 
-class IndexError_(Exception):
+class IndexError_(IndexMissing):
     """The index is missing or unusable; the message says what to do."""
 
 
