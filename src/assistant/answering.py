@@ -31,6 +31,13 @@ NO_INFO = "Tài liệu không có thông tin"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
 _MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
+# A deadline in an assignment: "(thời gian) hoàn thành (trong|trước) Quý III/2024", "trước ngày 15/12".
+_DEADLINE = re.compile(
+    r"(?:thời gian (?:hoàn thành|thực hiện)|hoàn thành|thực hiện xong|xong)\s*(?:trong|trước|vào|chậm nhất)?\s*(?:ngày\s+)?"
+    r"(?:quý\s+[IV]+\s*[/-]\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|năm\s+\d{4})"
+    r"|trước ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?",
+    re.I,
+)
 _DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
@@ -46,7 +53,7 @@ _KIND_PHRASES = frozenset(
     bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong phai".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -228,7 +235,10 @@ class Answerer:
             every = fold_tokens(query.standalone)
         acronyms = _acronyms(query.focus or query.standalone)  # "AI pháp luật": not the question word "ai"
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
-        pairs = [(t, k) for t, k in zip(every, kind_of_every) if (t not in STOPWORDS and t not in QUESTION_WORDS) or t in acronyms]
+        # "bao" asks only in "bao nhiêu / bao giờ / bao lâu"; elsewhere it is báo / bảo (báo cáo, bảo vệ)
+        content = {i for i, t in enumerate(every) if t == "bao" and (i + 1 >= len(every) or every[i + 1] not in ("nhieu", "gio", "lau"))}
+        pairs = [(t, k) for i, (t, k) in enumerate(zip(every, kind_of_every))
+                 if (t not in STOPWORDS and t not in QUESTION_WORDS) or t in acronyms or i in content]
         toks = [t for t, _ in pairs]
         keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in pairs]
         out = [t for t, k in zip(toks, keep) if k]
@@ -412,15 +422,23 @@ class Answerer:
         where = _doc_label(doc.meta, doc.source)
         lead = ", ".join(r.lead)
         partners = ", ".join(r.partners)
+        timeline = r.timeline or self._deadline_in(doc, r)
         if r.duty and not r.partners:
             return f"{lead}: {_shorten(r.duty, 300)} ({where})."
         if query.kind == "partner" and partners:
             tail = f"; cơ quan chủ trì: {lead}" if lead else ""
-            tail += f"; thời gian: {r.timeline}" if r.timeline else ""
+            tail += f"; thời gian: {timeline}" if timeline else ""
             return f"Cơ quan phối hợp trong “{task}”: {partners}{tail} ({where})."
         tail = f"; cơ quan phối hợp: {partners}" if partners else ""
-        when = f"; thời gian: {r.timeline}" if r.timeline else ""
+        when = f"; thời gian: {timeline}" if timeline else ""
         return f"Cơ quan chủ trì “{task}”: {lead}{tail}{when} ({where})."
+
+    def _deadline_in(self, doc: DocumentRecord, r: Responsibility) -> str:
+        """A time the assignment itself states ("…, thời gian hoàn thành trong Quý III/2024")."""
+        view = self._view(doc)[0]
+        text = " ".join(view.lines[k - 1] for k in range(view.at(r.start_line), view.at(r.end_line) + 1))
+        m = _DEADLINE.search(text)
+        return m.group(0).strip(" ,;.") if m else ""
 
     def _answer_duty(self, query, docs, hits):
         """What an agency must do: its duties in "Tổ chức thực hiện", else the tasks it leads."""
@@ -603,7 +621,11 @@ class Answerer:
             return 0.0
         own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
         if own:
-            return 1.0 if any(y in own for y in query.years) else -0.5
+            if any(y in own for y in query.years):
+                return 1.0
+            # a table row's years are its columns' ("Thực hiện năm 2023"): it is about them;
+            # a sentence may only refer to other years
+            return -1.0 if u.frame else -0.5
         doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
             label = doc_lines[heading.start]
@@ -643,6 +665,11 @@ class Answerer:
             bonus = 0.5
             if kind == "target" and "%" in text:
                 bonus += 0.3
+            noun = _counted_noun(query.focus or query.text) if kind == "count" else ""
+            if noun:
+                # "bao nhiêu trạm": the number must count that noun ("35 trạm", "trạm 5G: 35")
+                near = rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d"
+                bonus = 0.8 if re.search(near, f) else 0.05
             return bonus
         if kind == "lead":
             return 1.0 if "chu tri" in f else 0.0
@@ -679,6 +706,20 @@ _SECTION_OF_KIND = {
     "target": re.compile(r"muc tieu|chi tieu"),
     "count": re.compile(r"muc tieu|chi tieu|quy mo"),
 }
+
+
+_COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
+_NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
+
+
+def _counted_noun(question: str) -> str:
+    """The noun a "bao nhiêu" question counts ("bao nhiêu trạm 5G" -> "tram"), folded; "" for
+    percentages, money and time, which other kinds handle."""
+    m = _COUNTED.search(fold(question))
+    if not m:
+        return ""
+    first = m.group(1).split()[0]
+    return "" if first in _NOT_COUNTED or first in STOPWORDS else first
 
 
 def _section_fit(kind: str, section: str) -> float:

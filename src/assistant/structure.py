@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "6"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "7"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -108,11 +108,12 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
             raw.append(lines[j])
             stars += lines[j].count("**")
             j += 1
-        text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if not line.startswith("\t") else line
+        text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if "\t" not in line else line.rstrip()
         if _RULE.match(text) or not (re.search(r"\w", text) or text.lstrip().startswith("|")):  # "|---|---|" stays: a Markdown table's separator
             out.append(LogicalLine("", i + 1, j, "blank"))
         else:
-            out.append(LogicalLine(re.sub(r"\s+", " ", text).strip() if not text.startswith("\t") else text, i + 1, j))
+            # tab-separated cells keep their tabs (tables.py reads them); other text is collapsed
+            out.append(LogicalLine(text if "\t" in text else re.sub(r"\s+", " ", text).strip(), i + 1, j))
         i = j
     return out
 
