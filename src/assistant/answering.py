@@ -22,7 +22,7 @@ from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .structure import LogicalView
 from .tables import find_tables
-from .question import document_fields
+from .question import document_fields, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
@@ -158,7 +158,7 @@ class Answerer:
         if unknown and not any(p in provinces for p in query.provinces):
             return f"{NO_INFO} về {', '.join(unknown)}: kho tài liệu hiện không có văn bản nào của địa phương này."
         numbers = {fold(n) for d in self.index.documents.values() for n in [d.meta.number, *d.meta.cites] if n}
-        unknown_numbers = [n for n in query.numbers if not any(fold(n) in x or x in fold(n) for x in numbers)]
+        unknown_numbers = [n for n in query.numbers if not any(same_number(n, x) or ("/" in n and (fold(n) in x or x in fold(n))) for x in numbers)]
         if unknown_numbers and len(unknown_numbers) == len(query.numbers):
             return f"{NO_INFO} về văn bản {', '.join(unknown_numbers)}: văn bản này không có trong kho tài liệu."
         return ""
@@ -194,7 +194,7 @@ class Answerer:
             named = [d for d in docs if d.meta.province in query.provinces]
             docs = named or docs
         if query.numbers:
-            numbered = [d for d in docs if d.meta.number and any(fold(n) == fold(d.meta.number) for n in query.numbers)]
+            numbered = [d for d in docs if d.meta.number and any(same_number(n, d.meta.number) for n in query.numbers)]
             docs = numbered or docs
         if query.years and len(docs) > 1:
             dated = [d for d in docs if any(y in d.meta.years for y in query.years)]
@@ -225,8 +225,8 @@ class Answerer:
         (its province, period, title words), which every passage of it implies. For a
         question about an agency's duties the agency is a slot, not a topic term."""
         implied = _terms_of(_doc_context(doc.meta)) if doc else set()
-        for province in find_provinces(query.standalone):  # provinces are slots, not topic
-            implied |= set(fold_tokens(province))
+        slots = {t for province in find_provinces(query.standalone) for t in fold_tokens(province)}  # provinces are slots, not topic
+        implied |= slots
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         every = fold_tokens(query.focus or query.standalone)
         if query.focus and not self._has_topic(every, implied, agency):
@@ -237,10 +237,15 @@ class Answerer:
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
         # "bao" asks only in "bao nhiêu / bao giờ / bao lâu"; elsewhere it is báo / bảo (báo cáo, bảo vệ)
         content = {i for i, t in enumerate(every) if t == "bao" and (i + 1 >= len(every) or every[i + 1] not in ("nhieu", "gio", "lau"))}
-        pairs = [(t, k) for i, (t, k) in enumerate(zip(every, kind_of_every))
+        # A word the document's title implies is implied as part of a phrase of the title ("đề án"
+        # in "Đề án 32"), not alone: "tiền ăn" keeps its "ăn" in a plan titled "Đề án ...".
+        said = {i for i in range(len(every)) if every[i] in slots
+                or (i > 0 and f"{every[i - 1]}_{every[i]}" in implied)
+                or (i + 1 < len(every) and f"{every[i]}_{every[i + 1]}" in implied)}
+        pairs = [(t, k or i in said) for i, (t, k) in enumerate(zip(every, kind_of_every))
                  if (t not in STOPWORDS and t not in QUESTION_WORDS) or t in acronyms or i in content]
         toks = [t for t, _ in pairs]
-        keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in pairs]
+        keep = [not (k or t.isdigit() or t in agency) for t, k in pairs]
         out = [t for t, k in zip(toks, keep) if k]
         for i in range(len(toks) - 1):
             if keep[i] and keep[i + 1]:
@@ -284,7 +289,7 @@ class Answerer:
         doc = docs[0] if docs else None
         if doc is None:
             return None
-        if query.numbers and not any(fold(n) == fold(doc.meta.number) for n in query.numbers):
+        if query.numbers and not any(same_number(n, doc.meta.number) for n in query.numbers):
             return None
         values = {"number": doc.meta.number, "date": doc.meta.date, "signer": doc.meta.signer}
         said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký"}
@@ -557,7 +562,6 @@ class Answerer:
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
-            score += 0.2 * _section_fit(query.kind, u.section)
             scored.append((score, -len(scored), u, wide, doc))
         scored.sort(key=lambda x: x[:2], reverse=True)
         # The best unit that the evidence checks accept, among the few best: a near-tie between
@@ -697,17 +701,6 @@ class Answerer:
 # ---------------------------------------------------------------------- helpers
 
 
-# The headings under which plans state each kind of answer (Nghị định 30/2020 plans: "Mục
-# tiêu", "Kinh phí thực hiện", "Tổ chức thực hiện", "Thời gian / Tiến độ / Chế độ báo cáo").
-_SECTION_OF_KIND = {
-    "source": re.compile(r"kinh phi|nguon (kinh phi|von|luc)|du toan"),
-    "amount": re.compile(r"kinh phi|nguon (kinh phi|von|luc)|du toan"),
-    "date": re.compile(r"thoi gian|tien do|thoi han|che do bao cao|lo trinh"),
-    "target": re.compile(r"muc tieu|chi tieu"),
-    "count": re.compile(r"muc tieu|chi tieu|quy mo"),
-}
-
-
 _COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
 _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
 
@@ -720,11 +713,6 @@ def _counted_noun(question: str) -> str:
         return ""
     first = m.group(1).split()[0]
     return "" if first in _NOT_COUNTED or first in STOPWORDS else first
-
-
-def _section_fit(kind: str, section: str) -> float:
-    pattern = _SECTION_OF_KIND.get(kind)
-    return 1.0 if pattern is not None and pattern.search(fold(section)) else 0.0
 
 
 def _acronyms(text: str) -> set[str]:

@@ -61,6 +61,17 @@ _DOC_FIELDS = {
 }
 
 
+# A document named by its type and bare number ("KH 617", "QĐ 2820", "Kế hoạch số 141"): the
+# number part of "Số: 617/KH-UBND" (Nghị định 30/2020), written without the sign.
+_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh|Đề án|De an|Chỉ thị|Báo cáo|Bao cao)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
+
+
+def same_number(asked: str, number: str) -> bool:
+    """Does a number named in a question ("617/KH-UBND", or bare "617") name this document?"""
+    a, n = fold(asked), fold(number)
+    return bool(n) and (a == n or ("/" not in a and n.split("/")[0].lstrip("0") == a.lstrip("0")))
+
+
 def document_fields(text: str) -> list[str]:
     """The fields of the document itself a question asks for, in the order asked:
     "có số hiệu, ngày ban hành nào và do ai ký?" -> ["number", "date", "signer"]."""
@@ -211,6 +222,7 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     if followup and kind == "what":
         kind = detect_kind(standalone)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
+    numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone) if not any(n.startswith(m.group(1) + "/") for n in numbers)]
     return Query(
         text=question,
         standalone=standalone,
