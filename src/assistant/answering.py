@@ -629,7 +629,8 @@ class Answerer:
                 return 1.0
             # a table row's years are its columns' ("Thực hiện năm 2023"): it is about them;
             # a sentence may only refer to other years
-            return -1.0 if u.frame else -0.5
+            # a target, count or amount stated for other years ("Đến hết năm 2025: 30%") is not the asked year's
+            return -1.0 if u.frame or query.kind in ("target", "count", "amount") else -0.5
         doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
             label = doc_lines[heading.start]

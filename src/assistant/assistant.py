@@ -189,11 +189,11 @@ class Assistant:
         index = self.index
         query = understand(question, turns, sources)
         provinces = [p for p in query.provinces if any(d.meta.province == p for d in index.documents.values())]
-        new_years = years_in(question)
         previous = next((t.content for t in reversed(turns) if t.role == "user" and t.content.strip()), "")
+        new_years = [y for y in years_in(question) if y not in years_in(previous)]
         if len(provinces) >= 2 and query.kind != "list":
             answer = self._compare(query, provinces)
-        elif query.followup and not query.focus and len(new_years) >= 2 and len(years_in(previous)) == 1:
+        elif query.followup and len(new_years) >= 2 and len(years_in(previous)) == 1:
             # "Còn các mốc năm 2035 và năm 2045 thì sao?": the previous question once per year
             subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
             answers = [self._answer(sub) for sub in subs]
