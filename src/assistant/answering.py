@@ -148,7 +148,24 @@ class Answerer:
         answer.text, answer.citations, answer.confidence = result
         if answer.confidence < self.settings.min_confidence:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
+        answer.hits = self._read_first(hits, answer.citations)
         return answer
+
+    def _read_first(self, hits: list[Hit], citations: list[Citation]) -> list[Hit]:
+        """The passages the answer was read from come first (the reader's own ranking); a
+        passage read by the document's structure (its header, its signature block) is added."""
+        top = max((h.score for h in hits), default=1.0)
+        used: list[Hit] = []
+        for c in citations:
+            held = next((h for h in hits if h.chunk.source == c.source and h.chunk.start_line <= c.end_line and c.start_line <= h.chunk.end_line), None)
+            if held is None:
+                chunk = next((ch for ch in self.index.chunks_of(c.source) if ch.start_line <= c.end_line and c.start_line <= ch.end_line), None)
+                held = Hit(chunk, top, {"reader": 1.0}) if chunk is not None else None
+            if held is not None and all(held.chunk.id != u.chunk.id for u in used):
+                used.append(held)
+        # scores stay in descending order: the passages read are ranked just above the rest
+        ranked = [replace(h, score=round(top + 0.001 * (len(used) - i), 4)) for i, h in enumerate(used)]
+        return ranked + [h for h in hits if all(h.chunk.id != u.chunk.id for u in used)]
 
     # ------------------------------------------------------------------ scope and abstention
 
