@@ -272,6 +272,14 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
         for c in a.citations:
             if all((c.source, c.start_line, c.end_line) != (d.source, d.start_line, d.end_line) for d in citations):
                 citations.append(c)
+    if missing and (2 * missing > len(answers) or min(a.confidence for a in found) < 0.6):
+        # Most parts, or the parts found only weakly, are not in the documents: no answer is
+        # given as if complete. What was found is shown with its passages as "có thể liên quan"
+        # (related), the missing parts named. Otherwise the answer states what it found and
+        # names, part by part, what the documents do not say.
+        return Answer(question=query.text, text="Tài liệu không có đủ thông tin cho mọi ý của câu hỏi. " + " ".join(texts),
+                      abstained=True, citations=[], related=citations, hits=hits, kind=found[0].kind,
+                      standalone_question=query.standalone, confidence=0.0)
     return Answer(question=query.text, text=" ".join(texts), abstained=False, citations=citations, hits=hits,
                   kind=found[0].kind, standalone_question=query.standalone,
-                  confidence=min(a.confidence for a in found) * (len(answers) - missing) / len(answers))
+                  confidence=min(a.confidence for a in found))
