@@ -794,7 +794,7 @@ def _values(u: Unit) -> str:
 
 
 def _doc_context(meta: DocumentMeta) -> str:
-    return f"{meta.title} {meta.province} {meta.period} {meta.number} {meta.issuer}"
+    return f"{meta.title} {' '.join(meta.attached)} {meta.province} {meta.period} {meta.number} {meta.issuer}"
 
 
 def _doc_label(meta: DocumentMeta, source: str = "") -> str:

@@ -514,6 +514,23 @@ def _sentence_case(upper: str) -> str:
 _DATED = re.compile(r"\bngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s*năm\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}|\b\d{1,5}/\d{4}/[A-ZĐa-zđ][\w&-]*", re.I)
 
 
+def _attached_titles(lines: list[str], after: int) -> list[str]:
+    """Titles of documents attached after the main one: a type name on its own line ("KẾ HOẠCH",
+    "ĐỀ ÁN", "QUY CHẾ") followed by its subject, up to the "(Kèm theo …)" note."""
+    out: list[str] = []
+    for i in range(max(after, 0), len(lines)):
+        line = re.sub(r"(\*\*|__|#+\s*)", "", lines[i]).strip()
+        if not (_is_upper_line(line) and len(line) < 30 and _KIND_RE.match(fold(line)) and fold(line) in KINDS):
+            continue
+        subject = next((re.sub(r"(\*\*|__)", "", x).strip() for x in lines[i + 1 : i + 4] if x.strip()), "")
+        subject = re.split(r"\(\s*(?:Ban hành )?[Kk]èm theo", subject)[0].strip()
+        if subject and not _MASTHEAD.match(subject):
+            out.append(_sentence_case(f"{line} {subject}")[:300])
+        if len(out) == 3:
+            break
+    return out
+
+
 def _cells(line: str) -> list[str]:
     """The cells of a pipe-table row, or the line itself."""
     s = line.strip()
@@ -619,6 +636,8 @@ def extract_metadata(text: str) -> DocumentMeta:
                 mark("title", n)
                 break
     meta.title = meta.title[:300]
+    if meta.kind == "quyết định":
+        meta.attached = _attached_titles(lines, meta.lines.get("title", [0, 0])[1])
     if meta.kind:
         meta.kind = meta.kind.lower()
 

@@ -22,6 +22,9 @@ class DocumentMeta:
     implements: list[str] = field(default_factory=list)  # document numbers it implements / is based on
     cites: list[str] = field(default_factory=list)  # all document numbers it mentions
     replaces: list[str] = field(default_factory=list)
+    # Titles of the documents a decision attaches ("Ban hành kèm theo Quyết định này Kế hoạch …"):
+    # a decision with its plan holds two parts, each with its own title.
+    attached: list[str] = field(default_factory=list)
     lines: dict[str, list[int]] = field(default_factory=dict)  # field -> [start_line, end_line] it was read from
 
     def to_dict(self) -> dict[str, Any]:
