@@ -270,3 +270,23 @@ def test_tab_rows_stay_rows_and_dates_of_cited_documents_are_not_the_period():
     assert table.headers[3] == "Thực hiện năm 2025" and len(table.rows) == 2
     meta = extract_metadata(view.text)
     assert 2024 not in meta.years  # "ngày 15 tháng 8 năm 2024" dates the Chỉ thị, not this plan
+
+
+# Laws are documents too: their type name, and no province read from a common noun.
+CONSTITUTION = """HIẾN PHÁP
+NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Nhân dân Việt Nam xây dựng, bảo vệ Tổ quốc vì hòa bình và độc lập dân tộc.
+
+Chương I
+CHẾ ĐỘ CHÍNH TRỊ
+
+Điều 1. Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước độc lập, có chủ quyền."""
+
+
+def test_laws_have_their_kind_and_no_province_from_a_noun():
+    meta = extract_metadata(LogicalView(CONSTITUTION.split("\n")).text)
+    assert meta.kind == "hiến pháp"
+    assert meta.province == ""  # "hòa bình" (peace) is not the province Hòa Bình
+    law = extract_metadata("LUẬT\nBẢO VỆ MÔI TRƯỜNG\n\nĐiều 1. Phạm vi điều chỉnh")
+    assert law.kind == "luật" and law.title == "Luật bảo vệ môi trường"

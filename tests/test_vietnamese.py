@@ -226,3 +226,11 @@ def test_years_in():
 )
 def test_periods_in(text, periods):
     assert periods_in(text) == periods
+
+
+def test_provinces_are_proper_nouns_in_cased_text():
+    from assistant.vietnamese import find_provinces
+
+    assert find_provinces("Giữ gìn hòa bình, phát triển Hà Nội") == ["Hà Nội"]
+    assert find_provinces("Kế hoạch của tỉnh Hòa Bình") == ["Hòa Bình"]
+    assert find_provinces("ke hoach cua hoa binh") == ["Hòa Bình"]  # typed without accents or capitals

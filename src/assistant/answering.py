@@ -633,11 +633,17 @@ class Answerer:
                 cites = _merge_citations([Citation(u.source, u.section, u.start_line, u.end_line, u.text) for u in items])
                 return f"{text}{label}", cites, max(0.0, min(1.0, confidence))
         text = _shorten(unit.text, 400)
+        end_line = unit.end_line
+        if doc and not unit.frame and unit.text.rstrip().endswith(":"):
+            # A lead-in ("… gồm các nội dung sau:") announces the list that follows: say it too.
+            items, end_line = self._announced_list(doc, unit.end_line)
+            if items:
+                text = _shorten(f"{unit.text} " + "; ".join(items), 450)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
         # A sentence is quoted as written; a table row as the cells on its lines.
         quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
-        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))], max(0.0, min(1.0, confidence))
+        return text, [Citation(unit.source, unit.section, unit.start_line, end_line, collapse(quote))], max(0.0, min(1.0, confidence))
 
     def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
         """The evidence checks: the question's terms covered, its years those of the passage,
@@ -649,6 +655,23 @@ class Answerer:
         if query.compare:
             return True
         return self._years_supported(query, unit, doc) and self._focus_supported(query, unit, doc)
+
+    def _announced_list(self, doc: DocumentRecord, after_line: int) -> tuple[list[str], int]:
+        """The list items right after a physical line (up to four), and the last line they take."""
+        view = self._view(doc)[0]
+        items, end = [], after_line
+        k = view.at(after_line) + 1
+        while k <= len(view.lines) and len(items) < 4:
+            text = view.lines[k - 1].strip()
+            if not text:
+                k += 1
+                continue
+            if not re.match(r"^(?:[-+•–*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)", text):
+                break
+            items.append(_strip_bullet(re.sub(r"^[a-zđ\d]{1,2}[.)]\s*", "", text)))
+            end = view.span(k, k)[1]
+            k += 1
+        return items, end
 
     def _province_of(self, source: str) -> str:
         rec = self.index.documents.get(source)

@@ -474,6 +474,15 @@ KINDS = {
     "to trinh": "tờ trình",
     "thong bao": "thông báo",
     "nghi dinh": "nghị định",
+    # laws and other legal documents (Luật Ban hành văn bản quy phạm pháp luật)
+    "hien phap": "hiến pháp",
+    "bo luat": "bộ luật",
+    "luat": "luật",
+    "phap lenh": "pháp lệnh",
+    "huong dan": "hướng dẫn",
+    "quy che": "quy chế",
+    "quy dinh": "quy định",
+    "phuong an": "phương án",
 }
 _KIND_RE = re.compile(r"^(" + "|".join(KINDS) + r")\b")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)

@@ -306,6 +306,9 @@ def _province_matches(text: str) -> list[tuple[int, str]]:
     """(position, canonical name) of each province mention, each mention once."""
     text = nfc(text)
     folded = fold(text).replace("-", " ")  # same length as text: NFC letters fold one to one
+    # In a text written with capitals, a province is a proper noun: "hòa bình" (peace) in the
+    # Constitution's preamble is not Hòa Bình. A text typed all in lower case keeps every match.
+    cased = any(ch.isupper() for ch in text)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pat, canon, ambiguous in _province_patterns():
@@ -318,6 +321,8 @@ def _province_matches(text: str) -> list[tuple[int, str]]:
                     continue
             written = text[m.start() : m.end()] if len(folded) == len(text) else ""
             if written and fold(written) == fold(canon).replace("-", " ") and not _same_accents(written, canon):
+                continue
+            if written and cased and has_diacritics(written) and written[:1].islower():
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), canon))
