@@ -176,7 +176,9 @@ class Answerer:
         if unknown and not any(p in provinces for p in query.provinces):
             return f"{NO_INFO} về {', '.join(unknown)}: kho tài liệu hiện không có văn bản nào của địa phương này."
         numbers = {fold(n) for d in self.index.documents.values() for n in [d.meta.number, *d.meta.cites] if n}
-        unknown_numbers = [n for n in query.numbers if not any(same_number(n, x) or ("/" in n and (fold(n) in x or x in fold(n))) for x in numbers)]
+        # a full number ("617/KH-UBND") that no document has or cites is not in the library; a
+        # bare one ("KH 617") that none has may mean something else and decides nothing
+        unknown_numbers = [n for n in query.numbers if "/" in n and not any(fold(n) in x or x in fold(n) for x in numbers)]
         if unknown_numbers and len(unknown_numbers) == len(query.numbers):
             return f"{NO_INFO} về văn bản {', '.join(unknown_numbers)}: văn bản này không có trong kho tài liệu."
         return ""
@@ -307,8 +309,9 @@ class Answerer:
         doc = docs[0] if docs else None
         if doc is None:
             return None
-        if query.numbers and not any(same_number(n, doc.meta.number) for n in query.numbers):
-            return None
+        named = [n for n in query.numbers if any(same_number(n, d.meta.number) for d in self.index.documents.values())]
+        if named and not any(same_number(n, doc.meta.number) for n in named):
+            return None  # the question names another document of the library
         values = {"number": doc.meta.number, "date": doc.meta.date, "signer": doc.meta.signer}
         said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký"}
         parts, cites = [], []
@@ -639,8 +642,9 @@ class Answerer:
             items, end_line = self._announced_list(doc, unit.end_line)
             if items:
                 text = _shorten(f"{unit.text} " + "; ".join(items), 450)
-        if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
-            text = f"{text} ({_doc_label(doc.meta, doc.source)})"
+        label = _doc_label(doc.meta, doc.source) if doc else ""
+        if label and fold(label) not in fold(text) and not (doc.meta.number and fold(doc.meta.number) in fold(text)):
+            text = f"{text} ({label})"  # which plan the answer was read from
         # A sentence is quoted as written; a table row as the cells on its lines.
         quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
         return text, [Citation(unit.source, unit.section, unit.start_line, end_line, collapse(quote))], max(0.0, min(1.0, confidence))

@@ -63,7 +63,7 @@ _DOC_FIELDS = {
 
 # A document named by its type and bare number ("KH 617", "QĐ 2820", "Kế hoạch số 141"): the
 # number part of "Số: 617/KH-UBND" (Nghị định 30/2020), written without the sign.
-_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh|Đề án|De an|Chỉ thị|Báo cáo|Bao cao)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
+_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
 
 
 def same_number(asked: str, number: str) -> bool:
@@ -222,7 +222,8 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     if followup and kind == "what":
         kind = detect_kind(standalone)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
-    numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone) if not any(n.startswith(m.group(1) + "/") for n in numbers)]
+    numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone)
+                if not any(n.startswith(m.group(1) + "/") for n in numbers) and not re.fullmatch(r"(19|20)\d\d", m.group(1))]  # "KH 2019": a year
     return Query(
         text=question,
         standalone=standalone,
