@@ -34,21 +34,44 @@ def _assistant(args: argparse.Namespace):
     return Assistant(settings, llm=llm)
 
 
+def _progress_bar(verbose: bool):
+    """A tqdm bar on a terminal (file n/N, chunks, rate, time left); lines with -v; else quiet."""
+    if sys.stderr.isatty():
+        import shutil
+
+        from tqdm import tqdm
+
+        size = shutil.get_terminal_size((120, 20))  # a terminal that reports no size gets 120 x 20
+        bar = tqdm(total=1000, file=sys.stderr, bar_format="{percentage:3.0f}%|{bar:24}| {elapsed} · {postfix}",
+                   leave=False, ncols=size.columns, nrows=size.lines)
+
+        def progress(fraction: float, message: str) -> None:
+            bar.n = int(1000 * max(0.0, min(1.0, fraction)))
+            bar.set_postfix_str(message, refresh=True)
+
+        return progress, bar.close
+
+    def lines(fraction: float, message: str) -> None:
+        if verbose:
+            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+
+    return lines, lambda: None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     assistant = _assistant(args)
-
-    def progress(fraction: float, message: str) -> None:
-        if args.verbose:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
-
-    report = assistant.ingest(progress=progress, force=args.rebuild)
+    progress, done = _progress_bar(args.verbose)
+    try:
+        report = assistant.ingest(progress=progress, force=args.rebuild)
+    finally:
+        done()
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         print(
             f"Đã lập chỉ mục {report.chunks} đoạn từ {assistant.settings.knowledge_dir}: "
             f"{len(report.added)} mới, {len(report.updated)} cập nhật, {len(report.removed)} xóa, "
-            f"{len(report.unchanged)} không đổi ({report.seconds:.1f} s)."
+            f"{len(report.unchanged)} không đổi; {report.embedded} đoạn nhúng mới ({report.seconds:.1f} s)."
         )
     for source, reason in report.failed.items():
         print(f"Không đọc được {source}: {reason}", file=sys.stderr)

@@ -183,8 +183,14 @@ def chroma_client(index_root: Path, url: str = ""):
             from urllib.parse import urlparse
 
             u = urlparse(url if "://" in url else f"http://{url}")
-            client = chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or (443 if u.scheme == "https" else 8000),
-                                         ssl=u.scheme == "https", settings=settings)
+            try:
+                client = chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or (443 if u.scheme == "https" else 8000),
+                                             ssl=u.scheme == "https", settings=settings)
+                client.heartbeat()
+            except Exception as exc:
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise IndexError_(f"không kết nối được máy chủ Chroma {url} ({reason}): hãy chạy `chroma run` "
+                                  "hoặc bỏ ASSISTANT_CHROMA_URL") from exc
         else:
             client = chromadb.PersistentClient(path=key, settings=settings)
         _CLIENTS[key] = client
