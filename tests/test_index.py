@@ -435,3 +435,33 @@ def test_a_reader_keeps_its_generation_while_the_next_is_written(tmp_path):
     assert reader.index is not old
     assert "moi.txt" in {h.chunk.source for h in second.hits}
     assert TAY_NINH not in {h.chunk.source for h in second.hits}
+
+
+def test_a_serving_process_sees_vectors_another_process_ingested(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    index_dir = tmp_path / "index"
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+    reader = Assistant(Settings(knowledge_dir=knowledge, index_dir=index_dir), embedder=HashEmbedder())
+    assert reader.ask("Sở Nội vụ Tây Ninh chủ trì nhiệm vụ gì?").hits  # its Chroma client is open now
+
+    (knowledge / "nghe-an.txt").write_text(
+        "KẾ HOẠCH\nPHÁT TRIỂN NGHỀ CÔNG TÁC XÃ HỘI TỈNH NGHỆ AN NĂM 2023\nI. MỤC TIÊU\n"
+        "Tập huấn cho 500 cộng tác viên công tác xã hội tại các xã miền núi Nghệ An.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--embedder", "hash", "--knowledge-dir",
+                           str(knowledge), "--index-dir", str(index_dir)], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+
+    # The dense channel of the running reader finds the other process's new vectors.
+    from assistant.question import understand
+    from assistant.retrieval import Retriever
+
+    index = reader.index
+    assert "nghe-an.txt" in index.documents
+    query = understand("Tập huấn cộng tác viên công tác xã hội miền núi Nghệ An", [], None)
+    dense = Retriever(index, HashEmbedder(), reader.settings)._dense(query.standalone, 5, None)
+    assert any(index.chunks[c].source == "nghe-an.txt" for c in dense)

@@ -138,7 +138,8 @@ class LoadedIndex:
     @property
     def collection(self):
         if self._collection is None:
-            self._collection = (self.store or IndexStore(self.path.parents[1])).collection(self.manifest["collection"])
+            store = self.store or IndexStore(self.path.parents[1])
+            self._collection = store.collection(self.manifest["collection"], fresh=True)
         return self._collection
 
     def _load_tokens(self) -> tuple[dict, dict]:
@@ -170,9 +171,22 @@ class LoadedIndex:
 _CLIENTS: dict[str, object] = {}
 
 
-def chroma_client(index_root: Path, url: str = ""):
-    """One client per Chroma location in this process: a server at `url`, else index/chroma/."""
+def chroma_client(index_root: Path, url: str = "", fresh: bool = False):
+    """One client per Chroma location in this process: a server at `url`, else index/chroma/.
+
+    `fresh` (embedded only): a new client that reads the files as they are now. An embedded
+    client's vector index lives in memory and does not see what another process (an `assistant
+    ingest` beside a running `assistant serve`) added since it opened; each loaded generation
+    therefore opens its own. Objects of the previous client keep working for questions in flight."""
     key = url or str(Path(index_root).resolve() / "chroma")
+    if fresh and not url:
+        _CLIENTS.pop(key, None)
+        try:
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            SharedSystemClient._identifier_to_system.pop(key, None)
+        except Exception:  # pragma: no cover - older/newer chromadb
+            pass
     client = _CLIENTS.get(key)
     if client is None:
         import chromadb
@@ -234,8 +248,8 @@ class IndexStore:
     def exists(self) -> bool:
         return self.current_path() is not None
 
-    def collection(self, name: str, create: bool = False):
-        client = chroma_client(self.root, self.chroma_url)
+    def collection(self, name: str, create: bool = False, fresh: bool = False):
+        client = chroma_client(self.root, self.chroma_url, fresh=fresh)
         if create:
             # embedding_function=None: we always pass our own vectors; Chroma's default would download a model.
             return client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
