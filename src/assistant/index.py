@@ -279,6 +279,11 @@ class IndexStore:
             facts.extend(part.facts)
         return LoadedIndex(path, manifest, chunks, documents, facts, vectors, store=self)
 
+    def manifest(self) -> dict | None:
+        """The active generation's manifest, or None (no index, or one of an older format)."""
+        path = self.current_path()
+        return _manifest_or_none(path) if path else None
+
     def read_part(self, key: str) -> Part:
         return Part.from_dict(_read_json(self.parts_dir / f"{key}.json"))
 
@@ -418,38 +423,37 @@ class Indexer:
         loader = DocumentLoader(knowledge_dir)
         manifest = self.manifest()
 
-        previous: LoadedIndex | None = None
-        if self.store.exists() and not force:
-            try:
-                previous = self.store.load()
-            except Exception:
-                previous = None  # unreadable: rebuild from scratch
-            if previous is not None and {k: previous.manifest.get(k) for k in manifest} != manifest:
-                previous = None
-        report.rebuilt = previous is None
-
-        # What changed, by content hash.
+        # What changed, by content hash, against the active generation's manifest (its parts are
+        # read only when something changed).
+        old = None if force else self.store.manifest()
+        if old is not None and {k: old.get(k) for k in manifest} != manifest:
+            old = None
         current: dict[str, Path] = {loader.source_name(p): p for p in loader.sources()}
-        old_docs = previous.documents if previous else {}
-        to_load: list[str] = []
         hashes: dict[str, str] = {}
         for source, path in current.items():
             try:
                 hashes[source] = file_sha256(path)
             except OSError as exc:
                 report.failed[source] = f"không đọc được tệp: {exc.strerror}"
-                continue
-            if source in old_docs and old_docs[source].sha256 == hashes[source]:
-                report.unchanged.append(source)
-            else:
-                to_load.append(source)
-        removed = [s for s in old_docs if s not in current]
-
-        if previous is not None and not to_load and not removed:
-            report.chunks = len(previous.chunks)
+        old_hashes: dict[str, str] = old.get("sha256", {}) if old else {}
+        if old is not None and all(old_hashes.get(s) == h for s, h in hashes.items()) and set(old_hashes) <= set(current):
+            report.unchanged = list(hashes)
+            report.chunks = old["chunks"]
             report.seconds = time.perf_counter() - t0
             progress(1.0, "Chỉ mục đã cập nhật, không có thay đổi")
             return report
+
+        previous: LoadedIndex | None = None
+        if old is not None:
+            try:
+                previous = self.store.load()
+            except Exception:
+                previous = None  # unreadable: rebuild from scratch
+        report.rebuilt = previous is None
+        old_docs = previous.documents if previous else {}
+        to_load = [s for s, h in hashes.items() if not (s in old_docs and old_docs[s].sha256 == h)]
+        report.unchanged = [s for s in hashes if s not in to_load]
+        removed = [s for s in old_docs if s not in current]
 
         # The next generation, written aside: new parts, new vectors, a new manifest.
         parts: dict[str, str] = dict(previous.manifest["parts"]) if previous else {}
@@ -459,6 +463,7 @@ class Indexer:
         self.store.parts_dir.mkdir(parents=True, exist_ok=True)
         written_parts: list[Path] = []
         added_vectors: list[str] = []
+        new_sha: dict[str, str] = {}
         collection = None
         try:
             collection = self.store.collection(collection_name, create=True)
@@ -506,6 +511,7 @@ class Indexer:
                 written_parts += self._write_part(part)
                 (report.updated if source in parts else report.added).append(source)
                 parts[source] = key
+                new_sha[source] = doc.sha256
                 rate.chunks += len(new_chunks)
                 rate.done_bytes += _size(current[source])
 
@@ -521,7 +527,8 @@ class Indexer:
             BM25(words).save(build / "bm25-words")
             BM25(folded).save(build / "bm25-folded")
             chunk_count = len(ids)
-            _write_json(build / "manifest.json", {**manifest, "collection": collection_name, "parts": parts,
+            sha256 = {s: new_sha[s] if s in new_sha else old_docs[s].sha256 for s in parts}
+            _write_json(build / "manifest.json", {**manifest, "collection": collection_name, "parts": parts, "sha256": sha256,
                                                   "built_at": time.time(), "documents": len(parts), "chunks": chunk_count})
             self.store.switch(build)
         except BaseException:
@@ -582,8 +589,13 @@ def _size(path: Path) -> int:
 
 
 def _read_json(path: Path):
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        import orjson  # comes with chromadb; parses the parts of a large library several times faster
+    except ImportError:  # pragma: no cover
+        return json.loads(raw)
+    return orjson.loads(raw)
 
 
 def _write_json(path: Path, data) -> None:
