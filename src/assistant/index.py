@@ -279,6 +279,24 @@ class IndexStore:
             facts.extend(part.facts)
         return LoadedIndex(path, manifest, chunks, documents, facts, vectors, store=self)
 
+    def close(self) -> None:
+        """Stop this folder's embedded Chroma client (its files are then complete on disk, and the
+        next process to open them need not replay the log). Readers hold clients of their own."""
+        if self.chroma_url:
+            return
+        key = str(self.root.resolve() / "chroma")
+        client = _CLIENTS.pop(key, None)
+        if client is None:
+            return
+        try:
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            if SharedSystemClient._identifier_to_system.get(key) is client._system:
+                SharedSystemClient._identifier_to_system.pop(key, None)
+            client._system.stop()
+        except Exception:  # pragma: no cover - older/newer chromadb
+            pass
+
     def manifest(self) -> dict | None:
         """The active generation's manifest, or None (no index, or one of an older format)."""
         path = self.current_path()
@@ -466,7 +484,7 @@ class Indexer:
         new_sha: dict[str, str] = {}
         collection = None
         try:
-            collection = self.store.collection(collection_name, create=True)
+            collection = self.store.collection(collection_name, create=True, fresh=True)
             for source in removed:
                 parts.pop(source, None)
                 report.removed.append(source)
@@ -545,9 +563,11 @@ class Indexer:
                 except Exception:
                     pass
             shutil.rmtree(build, ignore_errors=True)
+            self.store.close()
             raise
         progress(0.99, "Đang dọn dữ liệu cũ")
         self.store.prune(keep=build.name)
+        self.store.close()
         report.chunks = chunk_count
         report.seconds = time.perf_counter() - t0
         progress(1.0, "Xong")
