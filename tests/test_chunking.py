@@ -345,3 +345,28 @@ def test_third_level_heading_keeps_its_parent_in_the_path():
     chunks = Chunker(max_chars=600, min_chars=100).run(doc)
     (chunk,) = [c for c in chunks if "2.1.2. Chỉ tiêu về mạng lưới" in c.text]
     assert "2.1. Giai đoạn 2021 - 2025" in chunk.heading_path
+
+
+def test_a_line_longer_than_the_hard_limit_is_cut_at_sentence_ends():
+    from assistant.types import Document
+
+    sentences = [f"Câu số {i} nói về điểm đọc sách cộng đồng của xã." for i in range(400)]
+    long_line = " ".join(sentences)
+    text = "KẾ HOẠCH\nI. MỤC TIÊU\n" + long_line + "\nII. TỔ CHỨC THỰC HIỆN\nSở Nội vụ chủ trì.\n"
+    chunker = Chunker()
+    chunks = chunker.run(Document("dai.txt", text, "x"))
+    pieces = [c for c in chunks if c.start_line == c.end_line == 3]
+    assert len(long_line) > chunker.hard_chars and len(pieces) > 10
+    assert all(len(c.text) <= chunker.max_chars and c.text.endswith(".") for c in pieces)
+    assert " ".join(c.text for c in pieces) == long_line
+    assert all(c.heading_path == ["I. MỤC TIÊU"] for c in pieces)
+    assert len({c.id for c in chunks}) == len(chunks)
+    rest = [c for c in chunks if c not in pieces]
+    assert any("Sở Nội vụ chủ trì." in c.text and c.start_line == 4 for c in rest)
+
+
+def test_a_line_without_spaces_is_cut_too():
+    from assistant.types import Document
+
+    chunks = Chunker().run(Document("x.txt", "a" * 10_000 + "\n", "x"))
+    assert [len(c.text) for c in chunks] == [1200] * 8 + [400]

@@ -120,12 +120,12 @@ def test_ingest_json_report_and_bad_files_on_stderr(tmp_path, capsys):
     (knowledge / "rong.txt").write_bytes(b"")
     rc = main(["ingest", "--embedder", "hash", "--knowledge-dir", str(knowledge), "--index-dir", str(tmp_path / "index"), "--json"])
     out, err = capsys.readouterr()
-    assert rc == 0
+    assert rc == 3  # built, but a file was skipped
     report = json.loads(out)
     assert sorted(report["added"]) == [TAY_NINH, TPHCM]
     assert report["chunks"] > 0 and report["rebuilt"] is True
     assert list(report["failed"]) == ["rong.txt"]
-    assert "rong.txt" in err
+    assert "bỏ qua rong.txt: " in err
     assert (tmp_path / "index" / "CURRENT").exists()
 
 
@@ -355,3 +355,75 @@ def test_eval_plain_report(tmp_path, hash_dirs, capsys):
     assert main(["eval", str(gold), *hash_dirs]) == 0
     out = capsys.readouterr().out
     assert "answer accuracy" in out and "citation accuracy" in out and "hit@1" in out
+
+
+# ------------------------------------------------------------------ batch lines that are not what they should be
+
+
+def _malformed_batch(tmp_path) -> Path:
+    good = {"id": "ok1", "question": "Ai ký Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc?"}
+    raw_lines = [
+        json.dumps(good, ensure_ascii=False).encode("utf-8"),                                   # 1 answered
+        b'{"id": "latin", "question": "K\xe9 ho\xe1ch"}',                                     # 2 not UTF-8
+        b'{"id": "sur", "question": "Ai k\\ud800 ho\\u1ea1ch?"}',                             # 3 unpaired surrogate
+        b'{"id": "h1", "question": "Ai ky?", "history": "not a list"}',                       # 4 bad history
+        b'{"id": "h2", "question": "Ai ky?", "history": ["just a string"]}',                  # 5 history entry not an object
+        b'{"id": "nq", "text": "no question field"}',                                         # 6 missing question
+        b'{"id": "num", "question": 42}',                                                     # 7 question not a string
+        b'{"id": "h3", "question": "Ai ky?", "history": [{"role": "user", "content": "\\udfff"}]}',  # 8 surrogate in history
+        b"[1, 2]",                                                                            # 9 not an object
+        b'{"id": "trunc", "question": "Ai k',                                                 # 10 cut JSON
+        json.dumps({"id": 10, "question": "tong kinh phi de an 32 nam 2012 cua ben tre"}).encode(),  # 11 answered
+    ]
+    path = tmp_path / "malformed.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(raw_lines) + b"\n")
+    return path
+
+
+def _check_malformed(stdout: str, stderr: str) -> None:
+    objs = [json.loads(line) for line in stdout.strip().split("\n")]
+    assert len(objs) == 11  # one object per line, in order
+    _check_contract(objs[0])
+    _check_contract(objs[10])
+    assert objs[0]["id"] == "ok1" and not objs[0]["abstained"]
+    assert objs[10]["id"] == 10
+    errors = objs[1:10]
+    assert [o["line"] for o in errors] == list(range(2, 11))
+    assert [o["id"] for o in errors] == ["latin", "sur", "h1", "h2", "nq", "num", "h3", None, None]
+    for o in errors:
+        assert set(o) == {"id", "line", "error"} and f"dòng {o['line']}" in o["error"]
+        assert o["error"] in stderr
+    assert "UTF-8" in objs[1]["error"]
+    assert "question" in objs[5]["error"] and "question" in objs[6]["error"]
+    assert "history" in objs[3]["error"] and "history" in objs[4]["error"] and "history" in objs[7]["error"]
+
+
+def test_ask_batch_every_malformed_line_is_its_own_error(tmp_path, hash_dirs, capsys):
+    assert main(["ask", "--batch", str(_malformed_batch(tmp_path)), *hash_dirs]) == 0
+    out, err = capsys.readouterr()
+    _check_malformed(out, err)
+
+
+def test_ask_batch_malformed_lines_in_a_subprocess_with_an_ascii_terminal(tmp_path, hash_dirs):
+    proc = _run("ask", "--batch", str(_malformed_batch(tmp_path)), *hash_dirs, env=_env(PYTHONIOENCODING="ascii"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout.isascii()  # \u escapes rather than a crash on the first Vietnamese letter
+    _check_malformed(proc.stdout, proc.stderr.encode("ascii").decode("unicode_escape"))  # stderr: backslash escapes
+
+
+def test_ask_batch_that_cannot_be_read_is_an_error(tmp_path, hash_dirs, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["ask", "--batch", str(tmp_path / "missing.jsonl"), *hash_dirs])
+    assert info.value.code != 0 and "missing.jsonl" in str(info.value.code)
+
+
+def test_ingest_limits_come_from_the_settings(tmp_path, monkeypatch, capsys):
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    size = len((knowledge / TPHCM).read_text(encoding="utf-8"))
+    assert size < len((knowledge / TAY_NINH).read_text(encoding="utf-8"))
+    monkeypatch.setenv("ASSISTANT_MAX_TEXT_CHARS", str(size + 10))
+    rc = main(["ingest", "--embedder", "hash", "--knowledge-dir", str(knowledge), "--index-dir", str(tmp_path / "index")])
+    out, err = capsys.readouterr()
+    assert rc == 3 and "1 mới" in out and "1 bỏ qua" in out
+    assert f"bỏ qua {TAY_NINH}: văn bản quá dài" in err and f"tối đa {size + 10:,}".replace(",", ".") in err

@@ -489,3 +489,128 @@ def test_extract_metadata_on_a_catalogue_page():
 def test_most_mentioned_province_fallback_counts_each_mention_once():
     text = "Báo cáo kết quả tập huấn\nCán bộ tỉnh Bến Tre tham gia lớp học tại Thành phố Hồ Chí Minh.\nNội dung chính"
     assert extract_metadata(text).province == "Bến Tre"
+
+
+# ------------------------------------------------------------------ hostile input (see also test_hostile.py)
+
+
+def test_legacy_font_encodings_are_named_and_unicode_plans_are_not(documents):
+    from assistant.documents import legacy_encoding
+
+    assert legacy_encoding("Céng hoµ x· héi chñ nghÜa ViÖt Nam\nKÕ ho¹ch thùc hiÖn ®Ò ¸n cña tØnh") == "TCVN3"
+    assert legacy_encoding("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Keá hoaïch thöïc hieän ñeà aùn cuûa tænh") == "VNI"
+    for doc in documents.values():
+        assert legacy_encoding(doc.text) == "", doc.source
+    assert legacy_encoding("Diện tích 20 m² ở Đà Nẵng, nhiệt độ 30°C; ông Müller dự họp.") == ""
+
+
+def test_script_style_and_template_blocks_are_dropped_keeping_line_numbers():
+    from assistant.documents import drop_blocks
+
+    text = "a\n<script>\nx = 1\n</script>\nb <style>.c{}</style> c\n<template>\n<p>t</p>\n</TEMPLATE>\nd\n<script>never closed\ne"
+    out = drop_blocks(text, ("script", "style", "template"))
+    assert out.count("\n") == text.count("\n")
+    assert out.split("\n")[0] == "a" and out.split("\n")[4] == "b  c" and out.split("\n")[8] == "d"
+    assert "x = 1" not in out and "<p>t</p>" not in out and "never closed" not in out and "e" not in out.split("\n")[-1]
+
+
+def test_a_docx_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import tracemalloc
+
+    from hostile_folder import _zip_bomb
+
+    pytest.importorskip("docx")
+    path = tmp_path / "bom.docx"
+    path.write_bytes(_zip_bomb(80 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    with pytest.raises(LoadError, match="giải nén quá lớn"):
+        load_file(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 10 * 1024 * 1024
+
+
+def test_entity_nodes_in_a_docx_are_skipped(tmp_path):
+    from hostile_folder import _docx_bytes, _replace_part
+
+    raw = _replace_part(_docx_bytes(["KẾ HOẠCH", "Sở Nội vụ chủ trì."]), "word/document.xml",
+                        lambda xml: xml.replace(b"<w:document ", b'<!DOCTYPE w:document [<!ENTITY e "eee">]>\n<w:document ', 1)
+                        .replace(b"<w:body>", b"<w:body>&e;", 1))
+    path = tmp_path / "entities.docx"
+    path.write_bytes(raw)
+    assert load_file(path).lines[:2] == ["KẾ HOẠCH", "Sở Nội vụ chủ trì."]
+
+
+def test_links_are_followed_only_inside_the_folder(tmp_path):
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (tmp_path / "secret.txt").write_text("Kế hoạch mật", encoding="utf-8")
+    (root / "a.txt").write_text("Kế hoạch tỉnh Tây Ninh", encoding="utf-8")
+    (root / "same.txt").symlink_to("a.txt")
+    (root / "out.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "dangling.md").symlink_to(root / "gone.md")
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "notes.txt").write_text("Kế hoạch ẩn", encoding="utf-8")
+    (root / "hidden.txt").symlink_to(root / ".git" / "notes.txt")
+    found, refused = DocumentLoader(root).scan()
+    assert sorted(found) == ["a.txt", "same.txt"] and found["same.txt"] == (root / "a.txt").resolve()
+    assert "ngoài thư mục" in refused["out.txt"] and "hỏng" in refused["dangling.md"] and "thư mục" in refused["loop"]
+    assert "ẩn" in refused["hidden.txt"]
+    result = DocumentLoader(root).run()
+    assert sorted(d.source for d in result.documents) == ["a.txt", "same.txt"]
+    assert sorted(result.failed) == ["dangling.md", "hidden.txt", "loop", "out.txt"]
+
+
+def test_limits_are_named(tmp_path):
+    from assistant.types import LoadLimits
+
+    path = tmp_path / "dai.txt"
+    path.write_text("Kế hoạch. " * 1000, encoding="utf-8")
+    with pytest.raises(LoadError, match=r"quá dài \(10\.000 ký tự, tối đa 5\.000\)"):
+        load_file(path, limits=LoadLimits(max_text_chars=5000))
+    with pytest.raises(LoadError, match="quá lớn"):
+        load_file(path, limits=LoadLimits(max_file_bytes=1000))
+    assert load_file(path, limits=LoadLimits()).text.startswith("Kế hoạch.")
+
+
+def test_any_exception_of_one_file_is_its_reason_and_the_loader_goes_on(tmp_path, monkeypatch):
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (root / "a.txt").write_text("Kế hoạch tỉnh Tây Ninh", encoding="utf-8")
+    (root / "b.html").write_text("<p>Kế hoạch tỉnh Lạng Sơn</p>", encoding="utf-8")
+
+    def broken(html):  # a parser bug, as a hostile page may trigger
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(documents_module, "_html_text", broken)
+    result = DocumentLoader(root).run()
+    assert [d.source for d in result.documents] == ["a.txt"]
+    assert "lồng nhau quá sâu" in result.failed["b.html"]
+
+
+def test_lone_surrogates_from_a_broken_text_layer_are_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "vo.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(documents_module, "_pdf_text", lambda p, limits=None: "Kế hoạch \udc81 tỉnh Tây Ninh")
+    doc = load_file(path)
+    assert doc.text == "Kế hoạch ? tỉnh Tây Ninh"
+    doc.text.encode("utf-8")
+
+
+def test_a_pdf_is_bounded_on_its_uncompressed_size_while_reading(tmp_path):
+    pytest.importorskip("pypdf")
+    from assistant.types import LoadLimits
+    from hostile_folder import _pdf_bytes, _text_page
+
+    limits = LoadLimits(max_unpacked_bytes=1024 * 1024)
+    one_big = tmp_path / "mot-luong.pdf"  # one content stream inflating to 2 MB
+    one_big.write_bytes(_pdf_bytes([b"BT /F1 12 Tf 72 720 Td (" + b"A" * (2 * 1024 * 1024) + b") Tj ET"], compress=True))
+    many = tmp_path / "nhieu-trang.pdf"  # each page under the limit, together over it
+    many.write_bytes(_pdf_bytes([b"% " + b" " * (400 * 1024) + b"\n" + _text_page(["trang"])] * 4, compress=True))
+    for path in (one_big, many):
+        assert path.stat().st_size < 100 * 1024
+        with pytest.raises(LoadError, match="giải nén quá lớn"):
+            load_file(path, limits=limits)
+    assert "trang" in load_file(many).text  # under the default limit it reads

@@ -94,3 +94,16 @@ def test_sentence_transformers_index_and_ask(tmp_path):
     answer = assistant.ask("Ai ký Kế hoạch 80/KH-UBND của tỉnh Vĩnh Phúc?")
     assert not answer.abstained and "Vũ Việt Văn" in answer.text
     assert answer.citations[0].source == VINH_PHUC
+
+
+def test_token_batches_bound_each_engine_call():
+    from assistant.embeddings import token_batches
+
+    texts = ["x" * 3000] * 10 + ["y" * 30] * 40 + ["z" * 90_000]
+    batches = token_batches(texts, max_tokens=4000, max_items=16)
+    assert [t for b in batches for t in b] == texts  # all, in order
+    for b in batches:
+        assert len(b) <= 16
+        assert len(b) == 1 or sum(len(t) // 3 + 2 for t in b) <= 4000
+    assert batches[-1] == ["z" * 90_000]  # a single longer text is a call of its own
+    assert token_batches([]) == []

@@ -342,7 +342,7 @@ def test_fixture_inline_and_bulleted_task_blocks():
     assert inline.timeline == "2023 - 2025"
 
     bullets = one_at(facts.responsibilities, 42)
-    assert (bullets.start_line, bullets.end_line) == (42, 43)
+    assert (bullets.start_line, bullets.end_line) == (42, 44)  # the block with all its labels (lead, partners, funding)
     assert bullets.task == "Cải tạo công trình công cộng bảo đảm tiếp cận"
     assert bullets.lead == ["Sở Xây dựng"]
     assert bullets.partners == ["Sở Giao thông vận tải", "Ủy ban nhân dân các huyện, thị xã, thành phố"]

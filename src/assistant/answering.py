@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
+from .structure import LogicalView
 from .tables import find_tables
+from .question import document_fields, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
@@ -29,6 +31,14 @@ NO_INFO = "Tài liệu không có thông tin"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
 _MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
+# A deadline in an assignment: "(thời gian) hoàn thành (trong|trước) Quý III/2024", "trước ngày 15/12".
+_DEADLINE = re.compile(
+    r"(?:thời gian (?:hoàn thành|thực hiện)|hoàn thành|thực hiện xong|xong)\s*(?:trong|trước|vào|chậm nhất)?\s*(?:ngày\s+)?"
+    r"(?:quý\s+[IV]+\s*[/-]\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|năm\s+\d{4})"
+    r"|trước ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?",
+    re.I,
+)
+_DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
     re.I,
@@ -39,10 +49,11 @@ _DATE = re.compile(
 _KIND_PHRASES = frozenset(
     """co quan|don vi|chu tri|phoi hop|trach nhiem|nhiem vu|muc tieu|phan dau|chi tieu|bao nhieu|phan tram|ty le|
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
-    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so""".split("|")
+    de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so|thu vien|cho biet|
+    bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
-_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem".split())
+_KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong phai".split())
 
 
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
@@ -97,8 +108,7 @@ class Answerer:
         self.settings = settings
         self._idf = index.bm25_folded.idf
         self._max_idf = max(self._idf.values()) if self._idf else 1.0
-        self._tables: dict[str, list] = {}
-        self._outlines: dict[str, object] = {}
+        self._views: dict[str, tuple] = {}  # source -> (logical view, its tables, its outline)
 
     # ------------------------------------------------------------------ entry point
 
@@ -111,25 +121,33 @@ class Answerer:
         if not hits:
             return self._abstain(answer, hits, f"{NO_INFO} về câu hỏi này trong kho tài liệu.")
         docs = self._candidate_docs(query, hits)
+        result = None
+        fields = document_fields(query.focus or query.text) if query.kind != "list" else []
+        if fields:
+            result = self._answer_document(query, docs, fields)
+            if result is None and fields == ["signer"]:
+                # the signer is only ever in the signature block: no sentence can stand in for it
+                return self._abstain(answer, hits, self._not_found_text(query, hits))
         strategies = {
             "list": self._answer_list,
-            "signer": self._answer_signer,
             "lead": self._answer_responsibility,
             "partner": self._answer_responsibility,
             "duty": self._answer_duty,
         }
         strategy = strategies.get(query.kind)
-        if strategy is not None:
+        if result is None and strategy is not None:
             result = strategy(query, docs, hits)
-            if result is not None:
-                answer.text, answer.citations = result
-                return answer
-        if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
-            return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
-        result = self._answer_from_sentences(query, hits)
+            if result is None and query.kind == "list":  # a question over the library is not answered by one sentence
+                return self._abstain(answer, hits, self._not_found_text(query, hits))
+        if result is None:
+            if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
+                return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
+            result = self._answer_from_sentences(query, hits)
         if result is None:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
-        answer.text, answer.citations = result
+        answer.text, answer.citations, answer.confidence = result
+        if answer.confidence < self.settings.min_confidence:
+            return self._abstain(answer, hits, self._not_found_text(query, hits))
         return answer
 
     # ------------------------------------------------------------------ scope and abstention
@@ -140,7 +158,7 @@ class Answerer:
         if unknown and not any(p in provinces for p in query.provinces):
             return f"{NO_INFO} về {', '.join(unknown)}: kho tài liệu hiện không có văn bản nào của địa phương này."
         numbers = {fold(n) for d in self.index.documents.values() for n in [d.meta.number, *d.meta.cites] if n}
-        unknown_numbers = [n for n in query.numbers if not any(fold(n) in x or x in fold(n) for x in numbers)]
+        unknown_numbers = [n for n in query.numbers if not any(same_number(n, x) or ("/" in n and (fold(n) in x or x in fold(n))) for x in numbers)]
         if unknown_numbers and len(unknown_numbers) == len(query.numbers):
             return f"{NO_INFO} về văn bản {', '.join(unknown_numbers)}: văn bản này không có trong kho tài liệu."
         return ""
@@ -176,7 +194,7 @@ class Answerer:
             named = [d for d in docs if d.meta.province in query.provinces]
             docs = named or docs
         if query.numbers:
-            numbered = [d for d in docs if d.meta.number and any(fold(n) == fold(d.meta.number) for n in query.numbers)]
+            numbered = [d for d in docs if d.meta.number and any(same_number(n, d.meta.number) for n in query.numbers)]
             docs = numbered or docs
         if query.years and len(docs) > 1:
             dated = [d for d in docs if any(y in d.meta.years for y in query.years)]
@@ -207,16 +225,27 @@ class Answerer:
         (its province, period, title words), which every passage of it implies. For a
         question about an agency's duties the agency is a slot, not a topic term."""
         implied = _terms_of(_doc_context(doc.meta)) if doc else set()
-        for province in find_provinces(query.standalone):  # provinces are slots, not topic
-            implied |= set(fold_tokens(province))
+        slots = {t for province in find_provinces(query.standalone) for t in fold_tokens(province)}  # provinces are slots, not topic
+        implied |= slots
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         every = fold_tokens(query.focus or query.standalone)
-        if query.followup and query.focus and not self._has_topic(every, implied, agency):
-            every = fold_tokens(query.standalone)  # "Vậy cơ quan nào phối hợp?": the subject is the previous question's
+        if query.focus and not self._has_topic(every, implied, agency):
+            # "Vậy cơ quan nào phối hợp?" after a question, or "…, và hạn hoàn thành khi nào?" as
+            # the second part of one: the subject is the previous question's / the whole question's
+            every = fold_tokens(query.standalone)
+        acronyms = _acronyms(query.focus or query.standalone)  # "AI pháp luật": not the question word "ai"
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
-        pairs = [(t, k) for t, k in zip(every, kind_of_every) if t not in STOPWORDS and t not in QUESTION_WORDS]
+        # "bao" asks only in "bao nhiêu / bao giờ / bao lâu"; elsewhere it is báo / bảo (báo cáo, bảo vệ)
+        content = {i for i, t in enumerate(every) if t == "bao" and (i + 1 >= len(every) or every[i + 1] not in ("nhieu", "gio", "lau"))}
+        # A word the document's title implies is implied as part of a phrase of the title ("đề án"
+        # in "Đề án 32"), not alone: "tiền ăn" keeps its "ăn" in a plan titled "Đề án ...".
+        said = {i for i in range(len(every)) if every[i] in slots
+                or (i > 0 and f"{every[i - 1]}_{every[i]}" in implied)
+                or (i + 1 < len(every) and f"{every[i]}_{every[i + 1]}" in implied)}
+        pairs = [(t, k or i in said) for i, (t, k) in enumerate(zip(every, kind_of_every))
+                 if (t not in STOPWORDS and t not in QUESTION_WORDS) or t in acronyms or i in content]
         toks = [t for t, _ in pairs]
-        keep = [not (k or t.isdigit() or t in implied or t in agency) for t, k in pairs]
+        keep = [not (k or t.isdigit() or t in agency) for t, k in pairs]
         out = [t for t, k in zip(toks, keep) if k]
         for i in range(len(toks) - 1):
             if keep[i] and keep[i + 1]:
@@ -253,16 +282,31 @@ class Answerer:
 
     # ------------------------------------------------------------------ doc-level answers
 
-    def _answer_signer(self, query, docs, hits):
+    def _answer_document(self, query, docs, fields: list[str]):
+        """The document's own number, date of issue and signer, read from its header and
+        signature block, each cited at its lines. A question naming another document's number
+        ("Quyết định 1850/QĐ-TTg ban hành ngày nào?") is not about this one."""
         doc = docs[0] if docs else None
-        if doc is None or not doc.meta.signer:
+        if doc is None:
             return None
-        start, end = doc.meta.lines.get("signer", [0, 0])
-        if not start:
+        if query.numbers and not any(same_number(n, doc.meta.number) for n in query.numbers):
+            return None
+        values = {"number": doc.meta.number, "date": doc.meta.date, "signer": doc.meta.signer}
+        said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký"}
+        parts, cites = [], []
+        for name in fields:
+            start, end = doc.meta.lines.get(name, [0, 0])
+            if not values[name] or not start:
+                continue
+            parts.append(said[name].format(values[name]))
+            quote = collapse(" ".join(doc.lines[start - 1 : end]))
+            cites.append(Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote))
+        if not parts:
             return None
         label = _doc_label(doc.meta, doc.source)
-        quote = doc.lines[start - 1].strip()
-        return f"{label} do {doc.meta.signer} ký.", [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)]
+        title = _shorten(doc.meta.title, 120)
+        named = f"{label} “{title}”" if title and fold(title) not in fold(label) else label
+        return f"{named}: " + ", ".join(parts) + ".", _merge_citations(cites), 0.95  # read from the header and signature block
 
     def _answer_list(self, query, docs, hits):
         """"Những kế hoạch nào … giai đoạn 2021-2030?", "… giao nhiệm vụ cho Công an tỉnh?":
@@ -270,12 +314,22 @@ class Answerer:
         wanted = query.periods or [(y, y) for y in query.years]
         agency = fold(query.agency) if query.agency else ""
         query_topic = replace(query, agency=query.agency, kind="duty") if agency else query
+        # A person named in the question who signed documents of the library is a condition
+        # ("Ông X đã ký những kế hoạch nào"), not a topic word.
+        asked = fold(query.standalone)
+        signers = {fold(d.meta.signer) for d in self.index.documents.values() if d.meta.signer and fold(d.meta.signer) in asked}
+        for name in signers:
+            asked = re.sub(rf"\b(?:ong|ba|dong chi)?\s*{re.escape(name)}", " ", asked)  # "Ông/Bà X": the honorific goes with the name
+        if signers:
+            query_topic = replace(query_topic, standalone=asked, focus="")
         topic = self._topic_terms(query_topic, None)  # the agency is a condition, not a topic word
         chosen: list[tuple[DocumentRecord, int]] = []
         for doc in self.index.documents.values():
             if query.sources and doc.source not in query.sources:
                 continue
             if query.provinces and doc.meta.province not in query.provinces:
+                continue
+            if signers and fold(doc.meta.signer) not in signers:
                 continue
             years = set(doc.meta.years)
             if wanted and not any(b in years or (a in years and b in years) for a, b in wanted):
@@ -291,8 +345,10 @@ class Answerer:
                     line = next(i + 1 for i, text in enumerate(doc.lines) if agency in fold(text))
                 else:
                     continue
-            if topic and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.6:
-                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject must be in the plan
+            if topic and self.coverage(topic, _doc_context(doc.meta)) < 0.6 and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.75:
+                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject is the plan's (its title), or well covered in it
+            if signers:
+                line = doc.meta.lines.get("signer", [0, 0])[0]
             chosen.append((doc, line or (self._best_line(doc, topic) if topic else _scope_line(doc, wanted))))
         if not chosen:
             return None
@@ -305,7 +361,7 @@ class Answerer:
             parts.append(f"{named} ({_period_text(doc.meta)})")
             cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
         cond = f" giai đoạn {wanted[0][0]}-{wanted[0][1]}" if wanted and wanted[0][0] != wanted[0][1] else (f" năm {wanted[0][0]}" if wanted else "")
-        return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites
+        return f"Có {len(chosen)} văn bản{cond}: " + "; ".join(parts) + ".", cites, 0.85
 
     def _best_line(self, doc: DocumentRecord, topic: list[str]) -> int:
         """The line of a document that covers the topic best (first one on ties)."""
@@ -322,9 +378,17 @@ class Answerer:
     def _answer_responsibility(self, query, docs, hits):
         """Who leads / who cooperates on a task: the task block whose name matches the question."""
         facts = self.index.facts.responsibilities
+        if query.kind == "lead" and docs and not self._topic_terms(query, docs[0]):
+            # Nothing asked beyond the plan itself ("Cơ quan nào chủ trì Kế hoạch …?"): the agency
+            # its "Tổ chức thực hiện" names as the plan's lead / standing body / focal point.
+            found = self._plan_lead(docs[0])
+            if found is not None:
+                return found
         best = None
         for rank, doc in enumerate(docs[:2]):
             topic = self._topic_terms(query, doc)
+            if not topic:
+                continue
             for r in facts:
                 if r.source != doc.source:
                     continue
@@ -340,23 +404,46 @@ class Answerer:
                     best = (score, r, doc)
         if best is None or best[0] < 0.5:
             return None
-        _, r, doc = best
-        return self._say_responsibility(query, r, doc), [r.citation()]
+        score, r, doc = best
+        return self._say_responsibility(query, r, doc), [r.citation()], min(1.0, score)
+
+    _PLAN_LEAD = re.compile(
+        r"co quan (?:chu tri|thuong truc|dau moi)|\bdau moi\b|\bthuong truc\b|"
+        r"chu tri[^.;]{0,80}(?:theo doi|huong dan|to chuc thuc hien|trien khai thuc hien|tham muu)[^.;]{0,60}(?:ke hoach|de an|chuong trinh|quyet dinh) nay"
+    )
+
+    def _plan_lead(self, doc: DocumentRecord):
+        duties = [r for r in self.index.facts.responsibilities if r.source == doc.source and r.lead
+                  and self._PLAN_LEAD.search(fold(f"{' '.join(r.lead)} {r.duty[:300]}"))]
+        if not duties:
+            return None
+        r = min(duties, key=lambda r: r.start_line)
+        name = re.sub(r"\s*\((?:cơ quan|đơn vị)[^)]*\)", "", r.lead[0]).strip()
+        text = f"{name} là cơ quan chủ trì {_doc_label(doc.meta, doc.source)}: {_shorten(_strip_bullet(r.duty), 240)}"
+        return text.rstrip(". ") + ".", [r.citation()], 0.8
 
     def _say_responsibility(self, query: Query, r: Responsibility, doc: DocumentRecord) -> str:
         task = _strip_number(r.task)
         where = _doc_label(doc.meta, doc.source)
         lead = ", ".join(r.lead)
         partners = ", ".join(r.partners)
+        timeline = r.timeline or self._deadline_in(doc, r)
         if r.duty and not r.partners:
             return f"{lead}: {_shorten(r.duty, 300)} ({where})."
         if query.kind == "partner" and partners:
             tail = f"; cơ quan chủ trì: {lead}" if lead else ""
-            tail += f"; thời gian: {r.timeline}" if r.timeline else ""
+            tail += f"; thời gian: {timeline}" if timeline else ""
             return f"Cơ quan phối hợp trong “{task}”: {partners}{tail} ({where})."
         tail = f"; cơ quan phối hợp: {partners}" if partners else ""
-        when = f"; thời gian: {r.timeline}" if r.timeline else ""
+        when = f"; thời gian: {timeline}" if timeline else ""
         return f"Cơ quan chủ trì “{task}”: {lead}{tail}{when} ({where})."
+
+    def _deadline_in(self, doc: DocumentRecord, r: Responsibility) -> str:
+        """A time the assignment itself states ("…, thời gian hoàn thành trong Quý III/2024")."""
+        view = self._view(doc)[0]
+        text = " ".join(view.lines[k - 1] for k in range(view.at(r.start_line), view.at(r.end_line) + 1))
+        m = _DEADLINE.search(text)
+        return m.group(0).strip(" ,;.") if m else ""
 
     def _answer_duty(self, query, docs, hits):
         """What an agency must do: its duties in "Tổ chức thực hiện", else the tasks it leads."""
@@ -371,12 +458,12 @@ class Answerer:
                 name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
                 items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
                 text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, _merge_citations([r.citation() for r in duties[:4]])
+                return text, _merge_citations([r.citation() for r in duties[:4]]), 0.85
             tasks = [r for r in mine if not r.duty]
             if tasks:
                 items = [_strip_number(r.task) for r in tasks[:4]]
                 text = f"{query.agency} chủ trì: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
-                return text, [r.citation() for r in tasks[:4]]
+                return text, [r.citation() for r in tasks[:4]], 0.75
         return None
 
     # ------------------------------------------------------------------ sentences and rows
@@ -389,12 +476,17 @@ class Answerer:
                 units.extend(self._table_units(c, rank, hit.score))
                 continue
             rec = self.index.documents.get(c.source)
-            lines = rec.lines if rec else c.text.split("\n")
-            for ln in range(c.start_line, c.end_line + 1):
-                line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-                if line:
-                    for sent in split_sentences(line):
-                        units.append(Unit(c.source, self._heading_path(rec, ln) if rec else c.section, ln, ln, sent, rank, hit.score, f"{line}\n{c.text}"))
+            if rec is None:
+                continue
+            view = self._view(rec)[0]
+            for li in range(view.at(c.start_line), view.at(c.end_line) + 1):
+                line = view.lines[li - 1].strip()
+                if not line:
+                    continue
+                start, end = view.span(li, li)
+                section = self._heading_path(rec, start)
+                for sent in split_sentences(line):
+                    units.append(Unit(c.source, section, start, end, sent, rank, hit.score, f"{line}\n{c.text}"))
         return units
 
     def _table_units(self, chunk, rank: int, score: float) -> list[Unit]:
@@ -408,15 +500,24 @@ class Answerer:
             units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text, chunk.header))
         return units
 
-    def _headings(self, rec: DocumentRecord, line: int) -> list:
-        """The open sections (outermost first) at a 1-based line of a document."""
-        if rec.source not in self._outlines:
-            tables = self._tables.setdefault(rec.source, find_tables(rec.lines))
+    def _view(self, rec: DocumentRecord) -> tuple:
+        """The document's logical lines (structure.py), their tables and outline: read once
+        per loaded index."""
+        if rec.source not in self._views:
+            view = LogicalView(rec.lines)
+            tables = find_tables(view.lines)
             skip = {i for t in tables for i in range(t.start, t.end)}
-            self._outlines[rec.source] = outline(rec.lines, skip)
-        node, path = self._outlines[rec.source], []
+            self._views[rec.source] = (view, tables, outline(view.lines, skip))
+        return self._views[rec.source]
+
+    def _headings(self, rec: DocumentRecord, line: int) -> list:
+        """The open sections (outermost first) at a 1-based physical line of a document; each
+        node's start is a 0-based logical line (see `_view`)."""
+        view, _, root = self._view(rec)
+        index = view.at(line) - 1
+        node, path = root, []
         while True:
-            inside = [c for c in node.children if c.start <= line - 1 < c.end]
+            inside = [c for c in node.children if c.start <= index < c.end]
             if not inside:
                 return path
             node = inside[-1]
@@ -426,11 +527,11 @@ class Answerer:
         return " › ".join(n.label for n in self._headings(rec, line))
 
     def _row_spans(self, rec: DocumentRecord, start: int, end: int) -> list[tuple[int, int]]:
-        """1-based line spans of the table rows between start and end, as the chunker saw them."""
-        if rec.source not in self._tables:
-            self._tables[rec.source] = find_tables(rec.lines)
-        for table in self._tables[rec.source]:
-            rows = [(r.start + 1, r.end) for r in table.rows if start <= r.start + 1 and r.end <= end]
+        """1-based physical line spans of the table rows between start and end, as the chunker saw them."""
+        view, tables, _ = self._view(rec)
+        for table in tables:
+            rows = [view.span(r.start + 1, r.end) for r in table.rows]
+            rows = [(a, b) for a, b in rows if start <= a and b <= end]
             if rows:
                 return rows
         return []
@@ -438,8 +539,7 @@ class Answerer:
     def _answer_from_sentences(self, query: Query, hits: list[Hit]):
         units = self._units(hits[:6])
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
-            named = [u for u in units if self._province_of(u.source) in query.provinces]
-            units = named or units
+            units = [u for u in units if self._province_of(u.source) in query.provinces]
         if query.kind == "duty" and query.agency:
             # What an agency must do can only come from a passage that names the agency.
             agency = fold(query.agency)
@@ -452,7 +552,7 @@ class Answerer:
             return None
         top = max(h.score for h in hits) or 1.0
         soft = self._soft_terms(query)
-        best = None
+        scored = []
         for u in units:
             doc = self.index.documents.get(u.source)
             topic = self._topic_terms(query, doc)
@@ -462,20 +562,37 @@ class Answerer:
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
-            if best is None or score > best[0]:
-                best = (score, u, wide, doc)
-        _, unit, wide, doc = best
-        if wide < self.settings.min_evidence:
+            scored.append((score, -len(scored), u, wide, doc))
+        scored.sort(key=lambda x: x[:2], reverse=True)
+        # The best unit that the evidence checks accept, among the few best: a near-tie between
+        # a passage that states the question's terms and one that does not goes to the first.
+        best = None
+        for score, _, unit, wide, doc in scored[:4]:
+            if score < scored[0][0] - 0.25:
+                break
+            if self._accepted(query, unit, wide, doc):
+                best = (score, unit, doc)
+                break
+        if best is None:
             return None
-        if self._year_fit(query, unit, doc) <= -1:
-            return None  # the passage's section is about other years
-        if not query.compare and (not self._years_supported(query, unit, doc) or not self._focus_supported(query, unit, doc)):
-            return None
+        confidence, unit, doc = best
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
-        quote = unit.text if unit.start_line == unit.end_line else "\n".join(doc.lines[unit.start_line - 1 : unit.end_line]) if doc else unit.text
-        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))]
+        # A sentence is quoted as written; a table row as the cells on its lines.
+        quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
+        return text, [Citation(unit.source, unit.section, unit.start_line, unit.end_line, collapse(quote))], max(0.0, min(1.0, confidence))
+
+    def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
+        """The evidence checks: the question's terms covered, its years those of the passage,
+        its rarest word present."""
+        if wide < self.settings.min_evidence:
+            return False
+        if self._year_fit(query, unit, doc) <= -1:
+            return False  # the passage's section is about other years
+        if query.compare:
+            return True
+        return self._years_supported(query, unit, doc) and self._focus_supported(query, unit, doc)
 
     def _province_of(self, source: str) -> str:
         rec = self.index.documents.get(source)
@@ -508,8 +625,12 @@ class Answerer:
             return 0.0
         own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
         if own:
-            return 1.0 if any(y in own for y in query.years) else -0.5
-        doc_lines = doc.lines if doc else []
+            if any(y in own for y in query.years):
+                return 1.0
+            # a table row's years are its columns' ("Thực hiện năm 2023"): it is about them;
+            # a sentence may only refer to other years
+            return -1.0 if u.frame else -0.5
+        doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
             label = doc_lines[heading.start]
             if _is_title(label, doc.meta):
@@ -548,6 +669,11 @@ class Answerer:
             bonus = 0.5
             if kind == "target" and "%" in text:
                 bonus += 0.3
+            noun = _counted_noun(query.focus or query.text) if kind == "count" else ""
+            if noun:
+                # "bao nhiêu trạm": the number must count that noun ("35 trạm", "trạm 5G: 35")
+                near = rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d"
+                bonus = 0.8 if re.search(near, f) else 0.05
             return bonus
         if kind == "lead":
             return 1.0 if "chu tri" in f else 0.0
@@ -558,7 +684,13 @@ class Answerer:
         if kind == "number":
             return 1.0 if DOC_NUMBER.search(text) else -0.3
         if kind == "date":
-            return 1.0 if _DATE.search(text) else -0.3
+            # A date right after a document's number ("Quyết định số 12/QĐ-TTg ngày 04/11/2025")
+            # says when that document was issued, not when something is to be done.
+            own = _DATED_REFERENCE.sub(" ", text)
+            if not _DATE.search(own):
+                return -0.3
+            # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
+            return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0
         if kind == "source":
             return 1.0 if re.search(r"\bnguon\b|ngan sach|\bvon\b|xa hoi hoa|tai tro", f) else -0.5
         if kind == "rename":
@@ -567,6 +699,28 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
+_NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
+
+
+def _counted_noun(question: str) -> str:
+    """The noun a "bao nhiêu" question counts ("bao nhiêu trạm 5G" -> "tram"), folded; "" for
+    percentages, money and time, which other kinds handle."""
+    m = _COUNTED.search(fold(question))
+    if not m:
+        return ""
+    first = m.group(1).split()[0]
+    return "" if first in _NOT_COUNTED or first in STOPWORDS else first
+
+
+def _acronyms(text: str) -> set[str]:
+    """Words written in capitals inside a sentence that is not ("AI", "IoT"): names, never
+    question or function words."""
+    if not re.search(r"[a-zà-ỹđ]", text):
+        return set()
+    return {fold(w) for w in re.findall(r"\b[A-ZĐ][A-ZĐ0-9]{1,}\b", text)}
 
 
 def _is_title(line: str, meta: DocumentMeta) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import replace
@@ -10,10 +11,13 @@ from pathlib import Path
 from .answering import Answerer
 from .config import Settings
 from .embeddings import Embedder, embedder_for, embedder_from_name
-from .index import Indexer, IndexStore, LoadedIndex, Progress
+from .errors import AssistantError, IndexMissing, user_message
+from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
+from .library import Library
 from .question import detect_kind, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
-from .types import Answer, IngestReport, Query, Turn
+from .types import Answer, DocumentInfo, Facts, FileChange, IngestReport, LibraryStatus, LibraryUpdate, Query, Turn
+from .vietnamese import years_in
 
 
 class Assistant:
@@ -31,6 +35,7 @@ class Assistant:
         # loaded once (lazily on first use), never per question
         self._reranker = CrossEncoderReranker(self.settings.reranker) if self.settings.reranker else None
         self._answerer: Answerer | None = None  # caches outlines and tables of the index it serves
+        self._views: tuple[LoadedIndex, list[DocumentInfo], Facts] | None = None  # documents and facts for the app
 
     # ------------------------------------------------------------------ index
 
@@ -38,13 +43,13 @@ class Assistant:
     def store(self) -> IndexStore:
         return IndexStore(self.settings.index_dir, self.settings.chroma_url)
 
-    def ingest(self, progress: Progress | None = None, force: bool = False) -> IngestReport:
+    def ingest(self, progress: Progress | None = None, force: bool = False, on_skip: Skipped | None = None) -> IngestReport:
         # One ingest at a time; questions keep using the current index meanwhile (the new
         # build is switched in atomically and picked up by the `index` property).
         with self._ingest_lock:
             indexer = Indexer(self.settings.index_dir, self._configured_embedder, chunker=self._chunker(),
-                              chroma_url=self.settings.chroma_url)
-            report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force)
+                              limits=self.settings.load_limits(), chroma_url=self.settings.chroma_url)
+            report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force, on_skip=on_skip)
         with self._lock:
             self._index = None
             self.embedder = self._configured_embedder
@@ -53,7 +58,7 @@ class Assistant:
     def _chunker(self):
         from .chunking import Chunker
 
-        return Chunker(self.settings.chunk_max_chars, self.settings.chunk_min_chars)
+        return Chunker(self.settings.chunk_max_chars, self.settings.chunk_min_chars, self.settings.chunk_hard_chars)
 
     @property
     def index(self) -> LoadedIndex:
@@ -70,7 +75,7 @@ class Assistant:
         if name and name != self.embedder.name:
             other = embedder_from_name(name, self.settings.embed_threads, self.settings)
             if other is None:
-                raise RuntimeError(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
+                raise IndexMissing(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
             self.embedder = other
 
     def warm_up(self) -> None:
@@ -82,6 +87,94 @@ class Assistant:
         index = self.index
         _ = index.bm25_words, index.bm25_folded, index.collection
         self.embedder.embed_query("khởi động")
+
+    # ------------------------------------------------------------------ the library, for the app and the CLI
+
+    @property
+    def library(self) -> Library:
+        return Library(self.settings.knowledge_dir, self.settings.max_upload_mb * 1024 * 1024)
+
+    def _loaded(self) -> LoadedIndex | None:
+        try:
+            return self.index
+        except AssistantError:
+            return None
+
+    def status(self) -> LibraryStatus:
+        try:
+            index = self.index
+        except AssistantError as exc:
+            return LibraryStatus(ready=False, message=str(exc))
+        return LibraryStatus(ready=True, documents=len(index.documents), chunks=len(index.chunks),
+                             built_at=float(index.manifest.get("built_at") or 0.0))
+
+    def _view(self) -> tuple[list[DocumentInfo], Facts]:
+        """The documents and the table view of the facts, made once per index."""
+        from .facts_view import readable_facts
+
+        index = self._loaded()
+        if index is None:
+            return [], Facts()
+        with self._lock:
+            if self._views is None or self._views[0] is not index:
+                docs = [DocumentInfo(r.source, r.meta, r.text, len(r.chunk_ids), r.indexed_at) for r in index.documents.values()]
+                facts = readable_facts(index.facts, {r.source: r.meta for r in index.documents.values()})
+                self._views = (index, docs, facts)
+            return self._views[1], self._views[2]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document (empty when there is no index yet)."""
+        return list(self._view()[0])
+
+    def document(self, source: str) -> DocumentInfo | None:
+        return next((d for d in self._view()[0] if d.source == source), None) if source else None
+
+    def facts(self) -> Facts:
+        """Responsibilities, targets and budget lines of every document, ready for tables (see facts_view.py)."""
+        return self._view()[1]
+
+    def add_files(self, paths: list[Path], progress: Progress | None = None) -> LibraryUpdate:
+        """Checks and copies files into the knowledge folder, then updates the index.
+        Files that fail to index are taken out again; the previous index stays if the update fails."""
+        library = self.library
+        update = LibraryUpdate(files=[library.add(Path(p)) for p in paths])
+        added = [f for f in update.files if f.ok]
+        if not added:
+            return update
+        self._update_index(update, progress)
+        for change in added:
+            if update.error:
+                library.discard(change)
+            elif update.report and change.source in update.report.failed:
+                library.discard(change)
+                change.problem = f"không đọc được tệp: {update.report.failed[change.source]}."
+        return update
+
+    def remove_file(self, source: str, progress: Progress | None = None) -> LibraryUpdate:
+        """Moves a document out of the knowledge folder (into its hidden trash) and updates the index."""
+        library = self.library
+        change = FileChange(name=source, source=source)
+        update = LibraryUpdate(files=[change])
+        try:
+            trashed = library.remove(source)
+        except AssistantError as exc:
+            change.problem = str(exc)
+            return update
+        self._update_index(update, progress)
+        if update.error:
+            library.restore(trashed, source)
+        return update
+
+    def _update_index(self, update: LibraryUpdate, progress: Progress | None, force: bool = False) -> None:
+        try:
+            update.report = self.ingest(progress=progress, force=force)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the old index stays in use
+            update.error = user_message(exc)
+
+    def rebuild(self, progress: Progress | None = None) -> LibraryUpdate:
+        update = LibraryUpdate()
+        self._update_index(update, progress, force=True)
+        return update
 
     # ------------------------------------------------------------------ questions
 
@@ -96,8 +189,15 @@ class Assistant:
         index = self.index
         query = understand(question, turns, sources)
         provinces = [p for p in query.provinces if any(d.meta.province == p for d in index.documents.values())]
+        new_years = years_in(question)
+        previous = next((t.content for t in reversed(turns) if t.role == "user" and t.content.strip()), "")
         if len(provinces) >= 2 and query.kind != "list":
             answer = self._compare(query, provinces)
+        elif query.followup and not query.focus and len(new_years) >= 2 and len(years_in(previous)) == 1:
+            # "Còn các mốc năm 2035 và năm 2045 thì sao?": the previous question once per year
+            subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
+            answers = [self._answer(sub) for sub in subs]
+            answer = _merge_parts(query, [f"năm {y}" for y in new_years], answers, answers[0].hits)
         else:
             answer = self._answer(query)
         if self.llm is not None and not answer.abstained:
@@ -130,20 +230,26 @@ class Assistant:
 
     def _compare(self, query: Query, provinces: list[str]) -> Answer:
         """A question about several provinces: answer for each one, each with its own citations."""
-        parts, citations, hits, related = [], [], [], []
+        parts, citations, hits, related, confidences = [], [], [], [], []
         for province in provinces:
             sources = [d.source for d in self.index.documents.values() if d.meta.province == province]
             if query.sources:
                 sources = [s for s in sources if s in query.sources] or sources
             sub = replace(query, provinces=[province], sources=sources, compare=True)
             one = self._answer(sub)
+            if not one.abstained:
+                confidences.append(one.confidence)
             parts.append(f"{province}: {one.text}")
             citations.extend(one.citations)
             related.extend(one.related)
             hits.extend(h for h in one.hits[:4] if h not in hits)
         abstained = not citations
         return Answer(question=query.text, text=" ".join(parts), abstained=abstained, citations=citations,
-                      hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone)
+                      hits=hits, related=related if abstained else [], kind=query.kind, standalone_question=query.standalone,
+                      confidence=min(confidences) if confidences else 0.0)
+
+
+_DATE_SAID = re.compile(r"thời gian: |\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bquý\s+[IV]+\b|tháng\s+\d{1,2}", re.I)
 
 
 def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
@@ -152,8 +258,13 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
         return answers[0]
     texts: list[str] = []
     citations = []
+    said = " ".join(a.text for a in found)
+    missing = 0
     for part, a in zip(parts, answers):
         if a.abstained:
+            if a.kind == "date" and _DATE_SAID.search(said):
+                continue  # "… chủ trì, và hạn hoàn thành khi nào?": the task's answer gave its time
+            missing += 1
             texts.append(f"Không tìm thấy thông tin cho ý “{part.strip(' ,?')}”.")
             continue
         if a.text not in texts:
@@ -162,4 +273,5 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
             if all((c.source, c.start_line, c.end_line) != (d.source, d.start_line, d.end_line) for d in citations):
                 citations.append(c)
     return Answer(question=query.text, text=" ".join(texts), abstained=False, citations=citations, hits=hits,
-                  kind=found[0].kind, standalone_question=query.standalone)
+                  kind=found[0].kind, standalone_question=query.standalone,
+                  confidence=min(a.confidence for a in found) * (len(answers) - missing) / len(answers))

@@ -2,8 +2,10 @@
 
 Vietnamese administrative documents are outlines: "Phần", "Chương", "I."/"II.", "1.", "2.1.",
 "a)", bullets. A section that fits the size limit stays whole; a larger one splits at its
-sub-headings, then between lines. A line is never cut, so no sentence is cut in half.
-Tables keep each row with the column headers (see tables.py).
+sub-headings, then between lines. A line is cut only when it is longer than `hard_chars` (a
+whole page pasted as one line): then into pieces of about `max_chars` at sentence ends, else at
+spaces, each piece a chunk of that one line. Tables keep each row with the column headers
+(see tables.py).
 """
 
 from __future__ import annotations
@@ -144,20 +146,25 @@ def _only_blank_between(lines: list[str], a: int, b: int) -> bool:
 class Chunker:
     """Document -> [Chunk]. Sizes in characters of the chunk's own text."""
 
-    def __init__(self, max_chars: int = 1200, min_chars: int = 200):
+    def __init__(self, max_chars: int = 1200, min_chars: int = 200, hard_chars: int | None = None):
         self.max_chars = max_chars
         self.min_chars = min_chars
+        self.hard_chars = max(hard_chars or 2 * max_chars, max_chars)  # no chunk's text is longer
 
     def run(self, doc: Document) -> list[Chunk]:
         lines = doc.lines
         tables = find_tables(lines)
         table_lines = {i for t in tables for i in range(t.start, t.end)}
-        root = outline(lines, table_lines)
+        long_lines = [i for i, line in enumerate(lines) if len(line) > self.hard_chars and i not in table_lines]
+        skip = table_lines | set(long_lines)  # long lines are chunked on their own, like tables
+        root = outline(lines, skip)
         spans: list[tuple[int, int, list[str]]] = []  # [start, end) line ranges with heading path
-        self._emit(root, lines, table_lines, spans)
+        self._emit(root, lines, skip, spans)
         chunks = [self._make(doc, lines, s, e, path) for s, e, path in spans]
         for table in tables:
             chunks.extend(self._table_chunks(doc, table, root))
+        for i in long_lines:
+            chunks.extend(self._line_pieces(doc, lines[i], i, _path_at(root, i)))
         chunks = [c for c in chunks if c.text.strip()]
         chunks.sort(key=lambda c: (c.start_line, c.end_line))
         return chunks
@@ -250,6 +257,27 @@ class Chunker:
             header=context_header(doc, path),
         )
 
+    def _line_pieces(self, doc: Document, line: str, index: int, path: list[str]) -> list[Chunk]:
+        """One over-long line -> pieces of at most max_chars, cut after a sentence end in the
+        second half of the window, else at its last space; linear in the line's length."""
+        header = context_header(doc, path)
+        out: list[Chunk] = []
+        pos, n, size = 0, len(line), self.max_chars
+        while pos < n:
+            end = n
+            if n - pos > size:
+                window = line[pos : pos + size]
+                cut = max(window.rfind(sep) for sep in (". ", "; ", "! ", "? ", "… ", ".\t"))
+                if cut < size // 2:
+                    cut = window.rfind(" ")
+                end = pos + cut + 1 if cut >= size // 4 else pos + size
+            piece = line[pos:end].strip()
+            if piece:
+                cid = chunk_id(doc.source, index + 1, index + 1, f"{pos}\x00{piece}")
+                out.append(Chunk(cid, doc.source, list(path), index + 1, index + 1, piece, header))
+            pos = end
+        return out
+
     # -- tables
 
     def _table_chunks(self, doc: Document, table: Table, root: Section) -> list[Chunk]:
@@ -315,5 +343,6 @@ def context_header(doc: Document, path: list[str]) -> str:
 
 
 def chunk_id(source: str, start: int, end: int, text: str) -> str:
-    digest = hashlib.sha1(f"{source}\x00{start}\x00{end}\x00{text}".encode("utf-8")).hexdigest()[:16]
+    raw = f"{source}\x00{start}\x00{end}\x00{text}".encode("utf-8", "surrogatepass")  # any name, any text
+    digest = hashlib.sha1(raw).hexdigest()[:16]
     return f"{digest}"

@@ -34,8 +34,13 @@ def _assistant(args: argparse.Namespace):
     return Assistant(settings, llm=llm)
 
 
+SKIPPED_EXIT = 3  # the index was built, but some files were skipped (each named on stderr)
+
+
 def _progress_bar(verbose: bool):
     """A tqdm bar on a terminal (file n/N, chunks, rate, time left); lines with -v; else quiet."""
+    from .documents import safe_name
+
     if sys.stderr.isatty():
         import shutil
 
@@ -47,71 +52,143 @@ def _progress_bar(verbose: bool):
 
         def progress(fraction: float, message: str) -> None:
             bar.n = int(1000 * max(0.0, min(1.0, fraction)))
-            bar.set_postfix_str(message, refresh=True)
+            bar.set_postfix_str(safe_name(message), refresh=True)
 
         return progress, bar.close
 
     def lines(fraction: float, message: str) -> None:
         if verbose:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+            print(f"[{fraction:4.0%}] {safe_name(message)}", file=sys.stderr, flush=True)
 
     return lines, lambda: None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .documents import safe_name
+
     assistant = _assistant(args)
     progress, done = _progress_bar(args.verbose)
+
+    def skipped(source: str, reason: str) -> None:  # at once, not at the end
+        print(f"bỏ qua {safe_name(source)}: {reason}", file=sys.stderr, flush=True)
+
     try:
-        report = assistant.ingest(progress=progress, force=args.rebuild)
+        report = assistant.ingest(progress=progress, force=args.rebuild, on_skip=skipped)
     finally:
         done()
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        print(json.dumps(report.to_dict(), ensure_ascii=_ascii_only()))
     else:
         print(
-            f"Đã lập chỉ mục {report.chunks} đoạn từ {assistant.settings.knowledge_dir}: "
+            f"Đã lập chỉ mục {report.chunks} đoạn từ {safe_name(str(assistant.settings.knowledge_dir))}: "
             f"{len(report.added)} mới, {len(report.updated)} cập nhật, {len(report.removed)} xóa, "
-            f"{len(report.unchanged)} không đổi; {report.embedded} đoạn nhúng mới ({report.seconds:.1f} s)."
+            f"{len(report.unchanged)} không đổi, {len(report.failed)} bỏ qua; {report.embedded} đoạn nhúng mới "
+            f"({report.seconds:.1f} s)."
         )
-    for source, reason in report.failed.items():
-        print(f"Không đọc được {source}: {reason}", file=sys.stderr)
-    return 0
+    return SKIPPED_EXIT if report.failed else 0
 
 
-def _read_jsonl(path: str):
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")
+def _ascii_only() -> bool:
+    """JSON with \\u escapes when stdout cannot take UTF-8 (an ASCII locale), rather than failing."""
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").replace("_", "") != "utf8"
+
+
+def _open_batch(path: str):
+    if path == "-":
+        return getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise SystemExit(f"lỗi: không mở được {path}: {exc.strerror}") from exc
+
+
+def _surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _batch_items(stream):
+    """(line number, item, error, id) for every non-blank line: bytes are decoded line by line,
+    so one bad line never loses the others."""
+    for n, raw in enumerate(stream, 1):
+        if isinstance(raw, str):  # a text stream (sys.stdin replaced)
+            raw = raw.encode("utf-8", "surrogateescape")
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+            error = ""
+        except UnicodeDecodeError as exc:
+            line = raw.decode("utf-8", "replace")
+            error = f"dòng {n} không phải UTF-8 (byte 0x{raw[exc.start]:02x} ở vị trí {exc.start})"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, None, error or f"dòng {n} không phải JSON hợp lệ ({exc.msg})", None
+            continue
+        if not isinstance(item, dict):
+            yield n, None, error or f"dòng {n} phải là một đối tượng JSON", None
+            continue
+        qid = item.get("id", n)
+        if not isinstance(qid, (str, int, float)) or isinstance(qid, bool) or (
+                isinstance(qid, str) and (_surrogate(qid) or "\ufffd" in qid)):
+            qid = None  # not readable as an id
+        yield n, item, error or _item_problem(n, item), qid
+
+
+def _item_problem(n: int, item: dict) -> str:
+    question = item.get("question")
+    if "question" not in item:
+        return f"dòng {n} thiếu trường \"question\""
+    if not isinstance(question, str):
+        return f"dòng {n}: \"question\" phải là một chuỗi"
+    if not question.strip():
+        return f"dòng {n}: câu hỏi trống"
+    if _surrogate(question):
+        return f"dòng {n}: câu hỏi có ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)"
+    history = item.get("history")
+    if history is None:
+        return ""
+    if not isinstance(history, list):
+        return f"dòng {n}: \"history\" phải là một danh sách"
+    for k, turn in enumerate(history, 1):
+        if not isinstance(turn, dict) or not isinstance(turn.get("content", ""), str) or not isinstance(turn.get("role", "user"), str):
+            return f"dòng {n}: lượt {k} của \"history\" phải là một đối tượng {{\"role\", \"content\"}} với giá trị chuỗi"
+        if _surrogate(turn.get("content", "")) or _surrogate(turn.get("role", "")):
+            return f"dòng {n}: lượt {k} của \"history\" có ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)"
+    return ""
+
+
+def _ask_batch(assistant, path: str, sources) -> int:
+    """One output object per non-blank input line, in order: the answer, or
+    {"id", "line", "error"} (also on stderr). Non-zero only when the batch cannot be read."""
+    ascii_only = _ascii_only()
+    stream = _open_batch(path)
+    assistant.warm_up()
     with stream:
-        for n, line in enumerate(stream, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"dòng {n} không phải JSON hợp lệ ({exc.msg})"
-                continue
-            if not isinstance(item, dict):
-                yield n, None, f"dòng {n} phải là một đối tượng JSON"
-                continue
-            yield n, item, ""
+        for n, item, error, qid in _batch_items(stream):
+            if not error:
+                try:
+                    answer = assistant.ask(item["question"], history=item.get("history") or [], sources=sources)
+                    print(json.dumps(answer.to_contract(qid), ensure_ascii=ascii_only), flush=True)
+                    continue
+                except Exception as exc:  # this line only
+                    error = f"dòng {n}: không trả lời được ({type(exc).__name__}: {str(exc)[:200]})"
+            print(json.dumps({"id": qid, "line": n, "error": error}, ensure_ascii=ascii_only), flush=True)
+            print(error, file=sys.stderr, flush=True)
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _assistant(args)
     sources = args.source or None
     if args.batch:
-        assistant.warm_up()
-        for n, item, error in _read_jsonl(args.batch):
-            if error:
-                print(json.dumps({"id": None, "error": error}, ensure_ascii=False), flush=True)
-                continue
-            qid = item.get("id", n)
-            history = item.get("history") or []
-            if not isinstance(history, list):
-                history = []
-            answer = assistant.ask(str(item.get("question") or ""), history=history, sources=sources)
-            print(json.dumps(answer.to_contract(qid), ensure_ascii=False), flush=True)
-        return 0
+        return _ask_batch(assistant, args.batch, sources)
     if not args.question:
         raise SystemExit("lỗi: cần một câu hỏi, ví dụ: assistant ask \"Ai chủ trì ...?\" (hoặc --batch FILE.jsonl)")
     answer = assistant.ask(args.question, sources=sources)
@@ -137,6 +214,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(format_report(report))
     return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copies files into the knowledge folder (checked, under safe names) and updates the index."""
+    assistant = _assistant(args)
+    update = assistant.add_files([Path(p) for p in args.files])
+    return _print_update(update, "Đã thêm")
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Moves documents out of the knowledge folder (into its hidden trash) and updates the index."""
+    assistant = _assistant(args)
+    status = 0
+    for source in args.sources:
+        status |= _print_update(assistant.remove_file(source), "Đã xóa")
+    return status
+
+
+def _print_update(update, done: str) -> int:
+    for f in update.files:
+        if f.problem:
+            print(f"{f.name}: {f.problem}", file=sys.stderr)
+        else:
+            print(f"{done} {f.name}" + (f" (lưu thành {f.source})" if f.source != f.name else ""))
+    if update.error:
+        print(f"lỗi khi cập nhật chỉ mục: {update.error}", file=sys.stderr)
+    return 1 if update.error or any(f.problem for f in update.files) else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -173,6 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("add", parents=[common], help="thêm tệp vào thư viện và cập nhật chỉ mục")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", parents=[common], help="xóa tài liệu khỏi thư viện (giữ bản sao trong knowledge/.da-xoa/)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="tên tệp trong thư mục tài liệu")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("serve", parents=[common], help="chạy giao diện web (Gradio)")
     p.add_argument("--host")

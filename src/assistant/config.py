@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .types import LoadLimits
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,6 +45,22 @@ class Settings:
     # then at paragraph lines.
     chunk_max_chars: int = 1200
     chunk_min_chars: int = 200
+    # No chunk is longer: a longer line (a page pasted as one line) is cut at sentence ends,
+    # else at spaces, so embedding and the answer checks stay linear in the text.
+    chunk_hard_chars: int = 2400
+
+    # Bounds on the work one file of the knowledge folder may cause; a file over one is skipped
+    # with its reason. Bytes on disk: plans are a few MB even with pictures; larger files are
+    # archives or scans. Uncompressed bytes inside a .docx (checked on the zip's declared sizes
+    # before anything is inflated; zipfile never inflates past them) or in a .pdf's streams (pypdf
+    # stops inflating past it, pages are added up): a compression bomb stops here, not at 2 GB. Characters of text: ~200 pages, ~420 chunks, about 1.5 min of
+    # embedding on 2 cores; ingest time is linear in it. PDF pages: pages are read one by one.
+    max_file_mb: int = 20
+    max_unpacked_mb: int = 64
+    max_text_chars: int = 500_000
+    max_pdf_pages: int = 500
+    # Estimated tokens (characters / 3) in one call of the embedding engine: bounds its memory.
+    embed_batch_tokens: int = 8192
 
     # Retrieval. Weights of the min-max-normalised scores of each retriever (bench/sweep.py).
     top_k: int = 8
@@ -54,6 +74,10 @@ class Settings:
 
     # Answering.
     min_evidence: float = 0.34  # coverage of the question's key terms below which we abstain
+    # One confidence per answer (answering.py: the reader's own score for the unit it chose,
+    # fixed values for metadata and fact answers); below it the answer abstains. Set on the
+    # tuning half of ../shared/corpus with `python bench/corpus.py --sweep` (see bench/README.md).
+    min_confidence: float = 0.0
     llm: str = ""  # "" (extractive, default), "openai:MODEL", "ollama:MODEL", "llamacpp:/path.gguf", "fake"
     llm_base_url: str = ""
     llm_api_key: str = ""
@@ -65,6 +89,12 @@ class Settings:
     users: str = ""
     max_upload_mb: int = 20
     concurrency: int = 2
+
+    def load_limits(self) -> "LoadLimits":
+        from .types import LoadLimits
+
+        mb = 1024 * 1024
+        return LoadLimits(self.max_file_mb * mb, self.max_unpacked_mb * mb, self.max_text_chars, self.max_pdf_pages)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

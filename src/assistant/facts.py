@@ -16,6 +16,7 @@ the cited lines, or a clause of that text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "1"
+FACTS_VERSION = "4"
 
 _INDICATOR_LIMIT = 200
 
@@ -272,11 +273,12 @@ def _responsibilities(ctx: _Context) -> list[Responsibility]:
 
 # -- a. task blocks: "Cơ quan chủ trì: X;" / "Cơ quan phối hợp: Y, Z" under a task heading
 
+# "Cơ quan chủ trì:", "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:" ...
 _LEAD_LABEL = re.compile(
-    r"(?:(?:cơ quan|đơn vị)(?:\s*,\s*đơn vị)?\s+)?chủ trì(?:\s+thực hiện)?\s*:|(?:cơ quan|đơn vị)\s+(?:thực hiện|đầu mối)\s*:",
+    r"(?:(?:cơ quan|đơn vị)(?:\s*,\s*đơn vị)?\s+)?chủ trì(?:\s+(?:tham mưu|thực hiện|triển khai|xây dựng)){0,2}\s*:|(?:cơ quan|đơn vị)\s+(?:thực hiện|đầu mối)\s*:",
     re.I,
 )
-_PARTNER_LABEL = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:", re.I)
+_PARTNER_LABEL = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+(?:thực hiện|triển khai|tham mưu)){0,2}\s*:", re.I)
 _TIME_LABEL = re.compile(
     r"(?:thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|tiến độ(?:\s+thực hiện)?|thời hạn(?:\s+hoàn thành)?)\s*:", re.I
 )
@@ -346,7 +348,9 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
         partners: list[str] = []
         span = [i]
         timeline = funding = ""
-        for k in block:
+        # The block's own labels follow its lead line; labels above it belong to the block
+        # before unless the lead comes last.
+        for k in sorted(block, key=lambda k: (k < i, k if k >= i else -k)):
             text = ctx.lines[k]
             found = _label_value(text, _PARTNER_LABEL)
             if found and not partners:
@@ -355,13 +359,23 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
             found = _label_value(text, _TIME_LABEL)
             if found and not timeline:
                 timeline = found[0]
+                span.append(k)
             found = _label_value(text, _FUND_LABEL)
             if found and not funding:
                 funding = found[0]
+                span.append(k)
         start, end = min(span), max(span)
         used.update(range(start, end + 1))
+        # The task is what the block says before its labels (a bullet "- Ra mắt …" under a
+        # heading that groups several tasks), else the text before the label, else the heading.
+        title = _task_title(ctx, i, line[:label_start])
+        if len(_strip_numbering(line[:label_start]).split()) < 3:
+            desc_lines = [k for k in block if k < i and not _ANY_LABEL.search(ctx.lines[k]) and heading_level(ctx.lines[k]) is None]
+            if desc_lines:
+                title = _shorten(_strip_numbering(" ".join(ctx.lines[k] for k in desc_lines)).rstrip(":.; "))
+                start = min(start, desc_lines[0])  # the citation shows the task with its labels
         out.append(Responsibility(
-            source=ctx.source, task=_task_title(ctx, i, line[:label_start]), lead=split_agencies(lead_text),
+            source=ctx.source, task=title, lead=split_agencies(lead_text),
             partners=partners, duty="", section=ctx.section(i), start_line=start + 1, end_line=end + 1,
             quote=ctx.quote(start, end), timeline=timeline, funding=funding,
         ))
@@ -634,6 +648,7 @@ def _only_scope_words(text: str) -> bool:
     return all(w in _SCOPE_WORDS for w in re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # issue 9: looked up again for every later line of a section
 def _scope_period(line: str) -> str:
     """A period that scopes a whole line: it opens the line, after scoping words only
     ("Đối với giai đoạn từ năm 2026 đến năm 2030, ...", "c) Đến năm 2025, ...")."""
@@ -668,6 +683,7 @@ def _context_period(ctx: _Context, i: int) -> str:
     return ctx.doc.meta.period
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _heading_period(line: str) -> str:
     """The period a heading names; a long heading (a whole duty sentence) only by its opening."""
     if len(line.strip()) > 150:

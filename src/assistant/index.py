@@ -19,6 +19,10 @@ chunks whose text is new (a chunk that moved keeps its vector), writes the next 
 aside and switches CURRENT: a reader keeps the generation it loaded, and asks Chroma only for
 vectors of that generation, so it never sees a half-built index. Vectors and parts that no kept
 generation uses any more are deleted after the switch.
+
+A build left behind by a killed ingest (no manifest, its process gone) is removed by the next one.
+A file that fails to load or chunk is skipped on its own and recorded in the manifest with its
+content hash, so an unchanged failed file is not read again.
 """
 
 from __future__ import annotations
@@ -29,16 +33,20 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .bm25 import BM25
 from .chunking import CHUNKER_VERSION, Chunker
-from .documents import DocumentLoader, LoadError, file_sha256, load_file
+from .documents import DocumentLoader, failure_reason, file_sha256, load_file
 from .embeddings import Embedder
+from .errors import IndexMissing
 from .facts import FACTS_VERSION, FactExtractor
-from .types import Chunk, DocumentMeta, Facts, IngestReport
+from .structure import STRUCTURE_VERSION, read_document
+from .types import Chunk, Document, DocumentMeta, Facts, IngestReport, LoadLimits
 from .vietnamese import folded_terms, segment
 
 COLLECTION_PREFIX = "chunks-"
@@ -46,9 +54,11 @@ KEEP_BUILDS = 2
 FORMAT = 2
 
 Progress = Callable[[float, str], None]
+Skipped = Callable[[str, str], None]  # (source, reason), called as soon as a file is skipped
+BUILDING = ".building"  # pid of the ingest writing a build, until its manifest is written
 
 
-class IndexError_(Exception):
+class IndexError_(IndexMissing):
     """The index is missing or unusable; the message says what to do."""
 
 
@@ -344,7 +354,10 @@ class IndexStore:
 
     def prune(self, keep: str) -> None:
         """Keep the newest builds; delete what only the others used (vectors, parts, collections)."""
-        builds = sorted((self.root / "builds").iterdir(), key=lambda p: p.name)
+        every = sorted((self.root / "builds").iterdir(), key=lambda p: p.name)
+        if any(not (b / "manifest.json").exists() for b in every):
+            return  # another ingest is writing a build (its parts are not listed yet): clean up next time
+        builds = every
         stale = [b for b in builds if b.name != keep][: max(0, len(builds) - KEEP_BUILDS)]
         if not stale:
             return
@@ -413,48 +426,77 @@ class Indexer:
     """knowledge folder -> the next generation of the index, embedding only new chunk texts."""
 
     def __init__(self, index_dir: Path, embedder: Embedder, chunker: Chunker | None = None,
-                 extractor: FactExtractor | None = None, chroma_url: str = ""):
+                 extractor: FactExtractor | None = None, limits: LoadLimits | None = None, chroma_url: str = ""):
         self.store = IndexStore(index_dir, chroma_url)
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.extractor = extractor or FactExtractor()
+        self.limits = limits or LoadLimits()
 
     def manifest(self) -> dict:
         return {
             "embedder": self.embedder.name,
             "chunker": f"{CHUNKER_VERSION}:{self.chunker.max_chars}:{self.chunker.min_chars}",
             "facts": FACTS_VERSION,
+            "structure": STRUCTURE_VERSION,
             "format": FORMAT,
         }
+
+    def read(self, path: Path, source: str) -> tuple[Document, list[Chunk], Facts]:
+        """One file -> its document, chunks and facts; raises whatever goes wrong with it."""
+        doc = load_file(path, source, self.limits)
+        # One parse of the document model (structure.py): metadata, chunks and facts from its
+        # logical lines, mapped back to the file's lines.
+        meta, chunks, facts = read_document(doc, self.chunker, self.extractor, hard_chars=self.chunker.hard_chars)
+        return replace(doc, meta=meta), chunks, facts
 
     def _part_key(self, source: str, sha256: str) -> str:
         versions = json.dumps(self.manifest(), sort_keys=True)
         return hashlib.sha1(f"{source}\x00{sha256}\x00{versions}".encode("utf-8")).hexdigest()[:24]
 
-    def run(self, knowledge_dir: Path, progress: Progress | None = None, force: bool = False) -> IngestReport:
+    def run(self, knowledge_dir: Path, progress: Progress | None = None, force: bool = False,
+            on_skip: Skipped | None = None) -> IngestReport:
         t0 = time.perf_counter()
         progress = progress or (lambda f, m: None)
         report = IngestReport()
         knowledge_dir = Path(knowledge_dir)
         if not knowledge_dir.is_dir():
             raise IndexError_(f"không tìm thấy thư mục tài liệu: {knowledge_dir}")
-        loader = DocumentLoader(knowledge_dir)
+        clean_interrupted_builds(self.store.root)
+        loader = DocumentLoader(knowledge_dir, self.limits)
         manifest = self.manifest()
+        failed: dict[str, dict] = {}  # source -> {"sha256", "reason"}: recorded in the manifest
+
+        def skip(source: str, reason: str, sha: str = "") -> None:
+            report.failed[source] = reason
+            if sha:
+                failed[source] = {"sha256": sha, "reason": reason}
+            if on_skip is not None:
+                on_skip(source, reason)
 
         # What changed, by content hash, against the active generation's manifest (its parts are
         # read only when something changed).
         old = None if force else self.store.manifest()
         if old is not None and {k: old.get(k) for k in manifest} != manifest:
             old = None
-        current: dict[str, Path] = {loader.source_name(p): p for p in loader.sources()}
+        current, refused = loader.scan()
+        for source, reason in refused.items():
+            skip(source, reason)
         hashes: dict[str, str] = {}
         for source, path in current.items():
             try:
                 hashes[source] = file_sha256(path)
             except OSError as exc:
-                report.failed[source] = f"không đọc được tệp: {exc.strerror}"
+                skip(source, f"không đọc được tệp: {exc.strerror}")
         old_hashes: dict[str, str] = old.get("sha256", {}) if old else {}
-        if old is not None and all(old_hashes.get(s) == h for s, h in hashes.items()) and set(old_hashes) <= set(current):
+        failed_before: dict[str, dict] = (old.get("failed") or {}) if old else {}
+        # Files that failed before and have not changed are not read again.
+        for source, h in list(hashes.items()):
+            if old_hashes.get(source) != h and failed_before.get(source, {}).get("sha256") == h:
+                skip(source, failed_before[source]["reason"], h)
+                del hashes[source]
+        if old is not None and all(old_hashes.get(s) == h for s, h in hashes.items()) and set(old_hashes) <= set(current) \
+                and set(failed) == set(failed_before):
             report.unchanged = list(hashes)
             report.chunks = old["chunks"]
             report.seconds = time.perf_counter() - t0
@@ -478,6 +520,7 @@ class Indexer:
         collection_name = previous.manifest["collection"] if previous else f"{COLLECTION_PREFIX}{uuid.uuid4().hex[:12]}"
         old_vectors = previous.vectors if previous else {}
         build = self.store.new_build()
+        (build / BUILDING).write_text(str(os.getpid()), encoding="utf-8")
         self.store.parts_dir.mkdir(parents=True, exist_ok=True)
         written_parts: list[Path] = []
         added_vectors: list[str] = []
@@ -500,12 +543,11 @@ class Indexer:
             for n, source in enumerate(to_load):
                 progress(rate.fraction, rate.message(n, source))
                 try:
-                    doc = load_file(current[source], source)
-                except LoadError as exc:
-                    report.failed[source] = str(exc)
+                    doc, new_chunks, new_facts = self.read(current[source], source)
+                except Exception as exc:  # caught at the file boundary: the others go on
+                    skip(source, failure_reason(exc), hashes[source])
                     rate.done_bytes += _size(current[source])
                     continue  # an earlier good version, if any, stays in the index
-                new_chunks = self.chunker.run(doc)
                 vids = [vector_id(c) for c in new_chunks]
                 fresh = [(c, v) for c, v in zip(new_chunks, vids) if v not in old_vectors]
                 copy = [(c, v, reusable[_text_key(c.indexed_text)]) for c, v in fresh if _text_key(c.indexed_text) in reusable]
@@ -519,13 +561,13 @@ class Indexer:
                     self._add(collection, [c for c, _, _ in copy], [v for _, v, _ in copy], [by_id[o] for _, _, o in copy])
                     added_vectors += [v for _, v, _ in copy]
                 if embed:
-                    vectors = self.embedder.embed_documents([c.indexed_text for c, _ in embed])
+                    vectors = embed_unique(self.embedder, [c.indexed_text for c, _ in embed])
                     self._add(collection, [c for c, _ in embed], [v for _, v in embed], [v.tolist() for v in vectors])
                     added_vectors += [v for _, v in embed]
                     report.embedded += len(embed)
                 key = self._part_key(source, doc.sha256)
                 record = DocumentRecord(source, doc.sha256, doc.meta, doc.text, [c.id for c in new_chunks], time.time())
-                part = Part(key, record, new_chunks, vids, self.extractor.run(doc, new_chunks))
+                part = Part(key, record, new_chunks, vids, new_facts)
                 written_parts += self._write_part(part)
                 (report.updated if source in parts else report.added).append(source)
                 parts[source] = key
@@ -545,7 +587,9 @@ class Indexer:
                 del tokens
             sha256 = {s: new_sha[s] if s in new_sha else old_docs[s].sha256 for s in parts}
             _write_json(build / "manifest.json", {**manifest, "collection": collection_name, "parts": parts, "sha256": sha256,
-                                                  "built_at": time.time(), "documents": len(parts), "chunks": chunk_count})
+                                                  "built_at": time.time(), "documents": len(parts), "chunks": chunk_count,
+                                                  "failed": failed})
+            (build / BUILDING).unlink(missing_ok=True)
             self.store.switch(build)
         except BaseException:
             if collection is not None and added_vectors:
@@ -597,6 +641,61 @@ class Indexer:
             os.replace(tmp, path)
             out.append(path)
         return out
+
+
+def embed_unique(embedder: Embedder, texts: list[str]):
+    """Vectors of texts, each distinct text embedded once (a document that repeats itself,
+    hostile or not, costs what its distinct passages cost)."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return embedder.embed_documents(texts)
+    vectors = embedder.embed_documents(distinct)
+    row = {t: i for i, t in enumerate(distinct)}
+    return np.asarray(vectors)[[row[t] for t in texts]]
+
+
+def clean_interrupted_builds(root: Path) -> list[str]:
+    """Remove the builds a killed ingest left behind: no manifest (it is written last), not
+    CURRENT, and the process that wrote them is gone. Returns their names."""
+    builds = Path(root) / "builds"
+    if not builds.is_dir():
+        return []
+    try:
+        current = (Path(root) / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        current = ""
+    removed = []
+    for build in sorted(builds.iterdir()):
+        if build.name == current or (build / "manifest.json").exists() or _builder_alive(build):
+            continue
+        shutil.rmtree(build, ignore_errors=True)
+        removed.append(build.name)
+    for tmp in Path(root).glob(".CURRENT.*"):  # a switch killed between its write and its rename
+        try:
+            if time.time() - tmp.stat().st_mtime > 60:
+                tmp.unlink()
+        except OSError:
+            pass
+    return removed
+
+
+def _builder_alive(build: Path) -> bool:
+    try:
+        pid = int((build / BUILDING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        try:
+            return time.time() - build.stat().st_mtime < 60  # just created, marker not yet written
+        except OSError:
+            return True  # gone already
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _size(path: Path) -> int:

@@ -12,7 +12,11 @@ from .vietnamese import DOC_NUMBER, collapse, expand_abbreviations, find_provinc
 
 # (kind, folded patterns); the first kind that matches wins, so specific kinds come first.
 _KINDS: list[tuple[str, tuple[str, ...]]] = [
-    ("list", (r"(nhung|cac) (ke hoach|van ban|tai lieu|de an) nao", r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu")),
+    # A question over the library: "(những|các) <document noun, up to two more words> nào",
+    # "(những) tỉnh nào có kế hoạch", "thư viện / kho tài liệu có ...".
+    ("list", (r"(nhung|cac) (\w+ ){0,1}(ke hoach|van ban|tai lieu|de an|quyet dinh|chuong trinh)( \w+){0,2}? nao\b",
+              r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu", r"\b(nhung|cac) (tinh|dia phuong|tinh thanh|tinh, thanh pho) nao\b",
+              r"\b(tinh|dia phuong) nao (co|da|ban hanh)\b", r"thu vien (co|gom)")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
     ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)\b",)),
     ("partner", (r"phoi hop",)),
@@ -20,7 +24,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("rename", (r"doi ten", r"doi thanh", r"ten moi")),
     ("number", (r"(quyet dinh|van ban|to trinh|cong van|ke hoach|thong tu|nghi dinh|chi thi) (nao|so may|so bao nhieu)", r"\bso hieu\b", r"so ky hieu", r"theo (quyet dinh|van ban) nao", r"can cu (vao )?(van ban|quyet dinh) nao")),
     ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao", r"thoi han", r"han (hoan thanh|chot)", r"truoc ngay", r"thoi gian (hoan thanh|thuc hien)")),
-    ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"giao .* (nhung )?nhiem vu gi")),
+    ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"duoc giao (nhung |cac )?(viec|cong viec|phan viec)\b", r"(nhung|cac) (viec|cong viec) (gi|nao)\b", r"giao .* (nhung )?nhiem vu gi")),
     ("source", (r"(tu )?nguon nao", r"nguon (kinh phi|von|ngan sach)[^?]*(nao|dau)", r"lay tu dau", r"tu nguon", r"do (ai|dau) (chi|cap)")),
     ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\bluong\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
     ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
@@ -48,9 +52,39 @@ _TIME_PHRASE = re.compile(
 _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu)\b", re.I)
 
 
+# What a question asks about the document itself (Nghị định 30/2020: its number "Số:", its
+# place and date line, its signature block), folded.
+_DOC_FIELDS = {
+    "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co) so (?:may|bao nhieu|gi)\b"),
+    "date": re.compile(r"ngay ban hanh|ban hanh (?:vao )?(?:ngay|thoi gian|thoi diem|khi) nao|ban hanh ngay|(?:duoc )?ky (?:vao )?(?:ngay|khi) nao|ky ban hanh (?:vao )?(?:ngay|khi) nao|\bngay ky\b"),
+    "signer": re.compile(r"\bai ky\b|nguoi ky|\bky boi\b|do ai ky|ai la nguoi ky"),
+}
+
+
+# A document named by its type and bare number ("KH 617", "QĐ 2820", "Kế hoạch số 141"): the
+# number part of "Số: 617/KH-UBND" (Nghị định 30/2020), written without the sign.
+_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh|Đề án|De an|Chỉ thị|Báo cáo|Bao cao)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
+
+
+def same_number(asked: str, number: str) -> bool:
+    """Does a number named in a question ("617/KH-UBND", or bare "617") name this document?"""
+    a, n = fold(asked), fold(number)
+    return bool(n) and (a == n or ("/" not in a and n.split("/")[0].lstrip("0") == a.lstrip("0")))
+
+
+def document_fields(text: str) -> list[str]:
+    """The fields of the document itself a question asks for, in the order asked:
+    "có số hiệu, ngày ban hành nào và do ai ký?" -> ["number", "date", "signer"]."""
+    f = fold(expand_abbreviations(nfc(text)))
+    found = [(m.start(), name) for name, pat in _DOC_FIELDS.items() for m in [pat.search(f)] if m]
+    return [name for _, name in sorted(found)]
+
+
 def detect_kind(text: str) -> str:
     f = fold(expand_abbreviations(nfc(text)))
-    if re.search(r"\bđồng\b", nfc(text).lower()) and not re.search(r"cộng đồng|hội đồng|đồng bào|đồng thời|đồng bộ|đồng ý", nfc(text).lower()):
+    # The currency after a number or "bao nhiêu" ("bao nhiêu đồng", "5 triệu đồng"); not the
+    # "Đồng" of a place name (Đồng Nai, Đồng Tháp) nor of "cộng đồng", "hội đồng".
+    if re.search(r"(\d|bao nhiêu|triệu|tỷ|nghìn|ngàn)\s*đồng\b", nfc(text).lower()):
         f += " bao nhieu dong"
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
@@ -188,6 +222,7 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     if followup and kind == "what":
         kind = detect_kind(standalone)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
+    numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone) if not any(n.startswith(m.group(1) + "/") for n in numbers)]
     return Query(
         text=question,
         standalone=standalone,

@@ -14,6 +14,7 @@ import numpy as np
 from .config import Settings
 from .embeddings import Embedder
 from .index import LoadedIndex
+from .question import same_number
 from .types import Chunk, Hit, Query
 from .vietnamese import fold, folded_terms, periods_in, segment, years_in
 
@@ -125,7 +126,7 @@ class Retriever:
                 boost *= b
             elif meta.province:
                 boost /= b
-        if query.numbers and meta.number and any(fold(n) == fold(meta.number) for n in query.numbers):
+        if query.numbers and meta.number and any(same_number(n, meta.number) for n in query.numbers):
             boost *= b
         if query.years and meta.years:
             if any(y in meta.years for y in query.years):

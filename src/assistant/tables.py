@@ -63,7 +63,28 @@ def find_tables(lines: list[str]) -> list[Table]:
     tables = _cell_per_line_tables(lines)
     taken = {i for t in tables for i in range(t.start, t.end)}
     tables += [t for t in _row_per_line_tables(lines) if not any(i in taken for i in range(t.start, t.end))]
-    return sorted(tables, key=lambda t: t.start)
+    tables.sort(key=lambda t: t.start)
+    return _continued(tables, lines)
+
+
+def _continued(tables: list[Table], lines: list[str]) -> list[Table]:
+    """A table broken in two (a page break, a merged cell that held a blank line) goes on with
+    the same columns: a piece that follows another within a few lines and whose first "header"
+    row is a data row (its first cell a short row label: "B", "4", "II") takes the headers of
+    the piece before."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        label = t.headers[0].strip() if t.headers else ""
+        gap = t.start - prev.end if prev else 99
+        if (prev and 0 <= gap <= 3 and all(not lines[k].strip() for k in range(prev.end, t.start))
+                and 0 < len(label) <= 4 and len(t.headers) <= len(prev.headers) + 1 and prev.header_end > prev.start):
+            first = Row(t.start, t.header_end or t.start + 1, list(t.headers), number=label)
+            rows = [first, *t.rows]
+            out[-1] = Table(prev.start, t.end, prev.headers, prev.rows + rows, prev.caption, prev.header_end)
+            continue
+        out.append(t)
+    return out
 
 
 def _blank(line: str) -> bool:
@@ -138,6 +159,8 @@ def _row_per_line_tables(lines: list[str]) -> list[Table]:
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 continue  # markdown separator row
             run.append((k, cells))
+        elif run and s.startswith("|") and s.endswith("|") and len(s) > 2:
+            run.append((k, [s.strip("|").strip()]))  # a one-cell group row ("| II. NHIỆM VỤ |") inside a table
         elif not line.startswith("\t") and line.count("\t") >= 2:
             run.append((k, [c.strip() for c in line.split("\t")]))
         else:

@@ -138,6 +138,7 @@ class Target(_Fact):
     start_line: int
     end_line: int
     quote: str
+    kind: str = ""  # "mục tiêu" (a goal) or "kết quả" (a figure already achieved); see facts_view.py
 
 
 @dataclass
@@ -155,6 +156,7 @@ class BudgetLine(_Fact):
     start_line: int
     end_line: int
     quote: str
+    amount_dong: int | None = None  # the amount in đồng (unit applied); None when it cannot be read
 
 
 @dataclass
@@ -183,6 +185,56 @@ class Facts:
 
 
 @dataclass
+class DocumentInfo:
+    """One document of the library, as the app and the CLI see it."""
+
+    source: str  # path relative to the knowledge folder
+    meta: DocumentMeta
+    text: str
+    chunks: int
+    indexed_at: float
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass
+class LibraryStatus:
+    ready: bool  # an index exists and can be read
+    documents: int = 0
+    chunks: int = 0
+    built_at: float = 0.0
+    message: str = ""  # why it is not ready
+
+
+@dataclass
+class FileChange:
+    """One file of an upload or a removal: what happened to it."""
+
+    name: str  # as sent / as asked
+    source: str = ""  # where it is (was) in the knowledge folder, relative
+    problem: str = ""  # why it was refused or failed ("" = done)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+@dataclass
+class LibraryUpdate:
+    """The result of adding or removing files: each file, then the index update (None if not run)."""
+
+    files: list[FileChange] = field(default_factory=list)
+    report: "IngestReport | None" = None
+    error: str = ""  # the index update failed (the previous index stays in use)
+
+
+@dataclass
 class Turn:
     role: str  # "user" or "assistant"
     content: str
@@ -199,6 +251,7 @@ class Answer:
     kind: str = ""  # question kind, for evaluation per kind
     standalone_question: str = ""  # the follow-up rewritten on its own
     latency_ms: float = 0.0
+    confidence: float = 0.0  # how sure the reader is (answering.py); below Settings.min_confidence it abstains
 
     def to_contract(self, id_: str | None = None) -> dict[str, Any]:
         """The JSON object of the command-line contract."""
@@ -256,3 +309,13 @@ class Query:
     unaccented: bool = False
     focus: str = ""  # the part of a several-part question being answered ("" = all of it)
     compare: bool = False  # one province of a comparison: the question also names others
+
+
+@dataclass(frozen=True)
+class LoadLimits:
+    """Bounds on the work one file may cause (Settings sets them; see config.py for the reasons)."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_unpacked_bytes: int = 64 * 1024 * 1024  # the parts of a .docx, uncompressed
+    max_text_chars: int = 500_000
+    max_pdf_pages: int = 500

@@ -1,0 +1,271 @@
+"""The document model: a file's physical lines read as the logical lines of its layout.
+
+Plans reach us in many layouts: one paragraph per line; paragraphs hard-wrapped at a fixed
+width and separated by blank lines; Markdown emphasis (`**I. MỤC ĐÍCH,\\nYÊU CẦU**`);
+Word/HTML tables flattened to one cell per line between bare `|` lines (the header block of
+Nghị định 30/2020/NĐ-CP — issuing body | national motto, `Số:` | place and date — and the
+signature block — `Nơi nhận` | `TM.`/`KT.` + title + name — are such tables too). Everything
+downstream (metadata, outline, chunks, facts, answer units) reads the logical lines; each one
+keeps the span of physical lines it came from, so citations still point at the file's lines.
+
+Rules (each names the convention it implements):
+- A bare `|` line ends a table cell; two in a row end a table row; a run of cells with no blank
+  line inside is one table. A row becomes one pipe row `| a | b |` (the Markdown table form).
+- Paragraph re-joining: in a document whose paragraphs are separated by blank lines, the lines
+  of one blank-separated block are one paragraph, except where a line opens a new item of the
+  national outline (Phần/Chương/Mục/Điều, I., 1., 1.1., a), bullets -, +, •) or a bold line
+  (a heading) closes. In a document without blank separators, a line continues the previous
+  one only when that one does not end a sentence and this one starts in lower case.
+- Markdown emphasis (`**`, `__`, `*x*`) is dropped from the logical text; "* " bullets stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STRUCTURE_VERSION = "7"  # bump when logical lines change: the index is rebuilt
+
+_BAR = re.compile(r"^\s*\|\s*$")
+_RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
+# The start of an outline item or list item (Nghị định 30/2020: Phần, Chương, Mục, Điều,
+# I., 1., 1.1., a), then bullets); a continued range "- 2030" after a digit is not one.
+_ITEM = re.compile(
+    r"^\s*(?:#{1,6}\s|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+\S|[IVXLC]{1,6}\s*[.)]\s|"
+    r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s*\S|[a-zđ]\s*\)\s|[-+•–]\s|\*\s|\t)"
+)
+# Lines that stand alone whatever the layout: the name of the document type on its own line
+# (Nghị định 30/2020/NĐ-CP, "tên loại văn bản"), and the fields of a legal portal's catalogue
+# block ("Số hiệu", "Ngày ban hành", "Người ký", ...).
+_TYPE_NAME = re.compile(
+    r"^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|ĐỀ ÁN|CHƯƠNG TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CÔNG VĂN|BÁO CÁO|TỜ TRÌNH|"
+    r"THÔNG BÁO|HƯỚNG DẪN|QUY CHẾ|QUY ĐỊNH|PHƯƠNG ÁN|LUẬT|PHỤ LỤC)\s*:?\s*$"
+)
+_PORTAL_FIELD = re.compile(
+    r"^\s*(Số hiệu|Số ký hiệu|Ngày ban hành|Ngày có hiệu lực|Ngày hiệu lực|Ngày đăng|Loại văn bản|Cơ quan ban hành|"
+    r"Người ký|Lĩnh vực|Tình trạng|Nơi ban hành)\b"
+)
+_SENTENCE_END = re.compile(r"[.;:!?…]\s*[\"”’)\]]*\s*$")
+_EMPHASIS = re.compile(r"\*\*|__")
+_STAR = re.compile(r"(?<!^)\*|^\*(?=\S)")
+
+
+@dataclass(frozen=True)
+class LogicalLine:
+    """One paragraph, heading, list item or table row; lines are 1-based, inclusive."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "text"  # "text", "row" (a table row rendered "| a | b |") or "blank"
+
+    def __post_init__(self) -> None:
+        if self.start < 1 or self.end < self.start:
+            raise ValueError(f"bad line span {self.start}-{self.end}")
+
+
+def plain(line: str) -> str:
+    """A line without Markdown emphasis; a leading "* " bullet is kept."""
+    text = _EMPHASIS.sub("", line)
+    bullet = re.match(r"^\s*\*\s+", text)
+    head, rest = (text[: bullet.end()], text[bullet.end() :]) if bullet else ("", text)
+    return (head + _STAR.sub("", rest)).strip()
+
+
+def _bold_line(line: str) -> bool:
+    s = line.strip()
+    return s.startswith(("**", "__")) and s.endswith(("**", "__")) and len(s) > 4 and s.count("**") % 2 == 0
+
+
+def logical_lines(lines: list[str]) -> list[LogicalLine]:
+    """The logical lines of a document, in order; blank lines are kept as "blank" entries so
+    layouts that rely on them (tab-cell tables) still see them."""
+    out: list[LogicalLine] = []
+    tables = _cell_tables(lines)
+    table_at = {t[0]: t for t in tables}
+    in_tables = {k for start, end, _ in tables for k in range(start, end)}
+    blank_separated = _blank_separated([line for k, line in enumerate(lines) if k not in in_tables])
+    i, n = 0, len(lines)
+    while i < n:
+        if i in table_at:
+            start, end, rows = table_at[i]
+            out.extend(rows)
+            i = end
+            continue
+        line = lines[i]
+        if line.startswith("\t"):  # a cell of a tab-per-cell table, kept as it is (tables.py)
+            out.append(LogicalLine(line, i + 1, i + 1))
+            i += 1
+            continue
+        if not line.strip() or _BAR.match(line):
+            out.append(LogicalLine("", i + 1, i + 1, "blank"))
+            i += 1
+            continue
+        j = i + 1
+        raw = [line]
+        stars = line.count("**")  # emphasis opened and not yet closed: counted as lines join
+        while j < n and j not in table_at and _continues(raw[-1], lines[j], blank_separated, stars % 2 == 1):
+            raw.append(lines[j])
+            stars += lines[j].count("**")
+            j += 1
+        text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if "\t" not in line else line.rstrip()
+        if _RULE.match(text) or not (re.search(r"\w", text) or text.lstrip().startswith("|")):  # "|---|---|" stays: a Markdown table's separator
+            out.append(LogicalLine("", i + 1, j, "blank"))
+        else:
+            # tab-separated cells keep their tabs (tables.py reads them); other text is collapsed
+            out.append(LogicalLine(text if "\t" in text else re.sub(r"\s+", " ", text).strip(), i + 1, j))
+        i = j
+    return out
+
+
+def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool) -> bool:
+    """Does physical `line` continue the paragraph whose last physical line is `prev`?"""
+    if not line.strip() or _BAR.match(line) or _RULE.match(line) or _RULE.match(prev):
+        return False
+    if "\t" in line or "\t" in prev or line.lstrip().startswith("|") or prev.lstrip().startswith("|"):
+        return False  # table rows (tab-separated cells, pipe rows) are never paragraphs
+    if open_emphasis:
+        return True  # inside "**…**" that opened on an earlier line
+    if _bold_line(prev):
+        return False  # a bold line is a heading of its own
+    cur = plain(line)
+    if _TYPE_NAME.match(plain(prev)) or _TYPE_NAME.match(cur) or _PORTAL_FIELD.match(cur):
+        return False
+    if _ITEM.match(plain(prev)) and cur[:1].isupper() and not open_emphasis:
+        return False  # "I. ĐÁNH GIÁ ..." then "Thực hiện ...": a heading, then its first paragraph
+    if _ITEM.match(cur) and not (re.match(r"^[-–]\s*\d", cur) and re.search(r"\d\s*$", plain(prev))):
+        return False
+    if blank_separated:
+        return True
+    return bool(cur[:1].islower()) and not _SENTENCE_END.search(plain(prev))
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Paragraphs separated by blank lines: at least a quarter of the text lines are followed by
+    a blank line (one-paragraph-per-line files have almost none)."""
+    text = [k for k, line in enumerate(lines) if line.strip() and not _BAR.match(line)]
+    if len(text) < 8:
+        return False
+    followed = sum(1 for k in text if k + 1 < len(lines) and not lines[k + 1].strip())
+    return followed >= 0.25 * len(text)
+
+
+def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[LogicalLine]]]:
+    """Tables written one cell per line between bare "|" lines: (start, end, rows), 0-based
+    [start, end) over the physical lines they take."""
+    bars = [k for k, line in enumerate(lines) if _BAR.match(line)]
+    tables: list[tuple[int, int, list[LogicalLine]]] = []
+    k = 0
+    while k < len(bars):
+        chain = [bars[k]]
+        while k + 1 < len(bars) and all(lines[m].strip() for m in range(bars[k] + 1, bars[k + 1])):
+            k += 1
+            chain.append(bars[k])
+        k += 1
+        if len(chain) < 2:
+            continue
+        rows: list[LogicalLine] = []
+        cells: list[tuple[int, int, str]] = []
+
+        def close_row() -> None:
+            if cells:
+                texts = [c[2] for c in cells]
+                rows.append(LogicalLine("| " + " | ".join(texts) + " |", cells[0][0] + 1, cells[-1][1], "row"))
+                cells.clear()
+
+        for a, b in zip(chain, chain[1:]):
+            if b == a + 1:
+                close_row()
+                continue
+            parts = [plain(lines[m]) for m in range(a + 1, b)]
+            text = " ".join(p for p in parts if p and not _RULE.match(p)).replace("|", "/")
+            cells.append((a + 1, b, re.sub(r"\s+", " ", text).strip()))
+        close_row()
+        if not rows:
+            continue
+        # The rows tile the table's lines (the bars between rows belong to the row before),
+        # so that a pipe table (tables.py) sees consecutive rows.
+        entries = []
+        for r, row in enumerate(rows):
+            start = chain[0] + 1 if r == 0 else row.start
+            end = rows[r + 1].start - 1 if r + 1 < len(rows) else chain[-1] + 1
+            entries.append(LogicalLine(row.text, start, end, "row"))
+        tables.append((chain[0], chain[-1] + 1, entries))
+    return tables
+
+
+class LogicalView:
+    """A document's logical lines with the maps between logical and physical line numbers."""
+
+    def __init__(self, physical: list[str]):
+        self.entries = logical_lines(physical)
+        self.lines = [e.text for e in self.entries]
+        self._first = {}
+        for idx, e in enumerate(self.entries):
+            for p in range(e.start, e.end + 1):
+                self._first.setdefault(p, idx)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """1-based logical lines start..end -> 1-based physical lines."""
+        start = max(1, min(start, len(self.entries)))
+        end = max(start, min(end, len(self.entries)))
+        return self.entries[start - 1].start, self.entries[end - 1].end
+
+    def at(self, physical_line: int) -> int:
+        """The 1-based logical line that holds a physical line."""
+        return self._first.get(physical_line, len(self.entries) - 1) + 1
+
+    def cells(self, logical_line: int) -> list[str]:
+        """The cells of a table row, or the line itself."""
+        e = self.entries[logical_line - 1]
+        if e.kind == "row" or (e.text.startswith("|") and e.text.count("|") >= 2):
+            return [c.strip() for c in e.text.strip().strip("|").split("|") if c.strip()]
+        return [e.text] if e.text else []
+
+
+def _narrow(lines: list[str], start: int, end: int, value: str) -> tuple[int, int]:
+    """The shortest run of physical lines start..end (1-based) whose text holds value."""
+    want = re.sub(r"\s+", " ", value).strip().lower()
+    for size in range(1, end - start + 2):
+        for a in range(start, end - size + 2):
+            text = re.sub(r"\s+", " ", " ".join(plain(x) for x in lines[a - 1 : a - 1 + size])).lower()
+            if want in text:
+                return a, a + size - 1
+    return start, end
+
+
+def read_document(doc, chunker, extractor, hard_chars: int | None = None):
+    """Parse a loaded document once: metadata, chunks and facts read from its logical lines,
+    every line number mapped back to the file's own lines. Returns (meta, chunks, facts).
+    Fact patterns are sentence-level: a logical line over `hard_chars` (a page pasted as one
+    line, which the chunker cuts into pieces) is not read for facts, which keeps their cost
+    linear in the text."""
+    from dataclasses import replace
+
+    from .documents import extract_metadata
+    from .types import Document
+
+    lines = doc.lines
+    view = LogicalView(lines)
+    meta = extract_metadata(view.text)
+    meta.lines = {name: list(view.span(a, b)) for name, (a, b) in meta.lines.items()}
+    for name in ("signer", "number"):  # a header or signature cell spans several lines: cite the value's own
+        if name in meta.lines and getattr(meta, name):
+            meta.lines[name] = list(_narrow(lines, *meta.lines[name], getattr(meta, name)))
+    logical = Document(doc.source, view.text, doc.sha256, meta)
+    chunks = chunker.run(logical)
+    if hard_chars and any(len(t) > hard_chars for t in view.lines):
+        short = Document(doc.source, "\n".join("" if len(t) > hard_chars else t for t in view.lines), doc.sha256, meta)
+        facts = extractor.run(short, chunks)
+    else:
+        facts = extractor.run(logical, chunks)
+    physical_chunks = [replace(c, start_line=view.span(c.start_line, c.end_line)[0], end_line=view.span(c.start_line, c.end_line)[1]) for c in chunks]
+    for group in (facts.responsibilities, facts.targets, facts.budget):
+        for k, fact in enumerate(group):
+            a, b = view.span(fact.start_line, fact.end_line)
+            group[k] = replace(fact, start_line=a, end_line=b)
+    return meta, physical_chunks, facts
