@@ -423,7 +423,6 @@ def test_login_page_is_vietnamese_too(app, browser):
         demo.close()
 
 
-@pytest.mark.xfail(strict=False, reason="conversation scope (issue 11 item 2) belongs to question.py, rewritten by the lead")
 def test_an_unrelated_question_starts_clean(app, browser):
     browser.get(app.url)
     visible(browser, "#question textarea")

@@ -134,3 +134,28 @@ def test_understand_unaccented_question():
 
 def test_understand_keeps_source_filter():
     assert understand("Ai ký?", sources=["a.txt"]).sources == ["a.txt"]
+
+
+# Conversation scope: a follow-up carries over only what it refers to; a new question that
+# stands on its own starts clean.
+
+_PREVIOUS = [Turn("user", "Tỉnh Cà Mau có kế hoạch phát triển nghề công tác xã hội không?"),
+             Turn("assistant", "Tài liệu không có thông tin về Cà Mau.")]
+
+
+def test_a_self_contained_question_starts_clean():
+    q = understand("Sở Tài chính có trách nhiệm gì trong kế hoạch công tác xã hội?", _PREVIOUS)
+    assert not q.followup
+    assert q.provinces == [] and "Cà Mau" not in q.standalone
+
+
+def test_an_elliptical_follow_up_keeps_the_previous_scope():
+    history = [Turn("user", "Mục tiêu đến năm 2025 của Vĩnh Phúc về công tác xã hội là gì?"), Turn("assistant", "…")]
+    q = understand("Còn năm 2030 thì sao?", history)
+    assert q.followup and q.years == [2030] and q.provinces == ["Vĩnh Phúc"]
+
+
+def test_a_follow_up_naming_its_own_province_does_not_inherit_the_old_one():
+    history = [Turn("user", "Mục tiêu đến năm 2025 của Vĩnh Phúc về công tác xã hội là gì?"), Turn("assistant", "…")]
+    q = understand("Còn Lạng Sơn thì sao?", history)
+    assert q.followup and q.provinces == ["Lạng Sơn"]

@@ -89,6 +89,7 @@ class Unit:
     hit_score: float
     context: str = ""  # the whole line and passage: where years and periods are often stated
     frame: str = ""  # a table row's column headers and section
+    under_heading: bool = False  # read from the block under a heading that names what is asked
 
 
 def key_terms(text: str) -> list[str]:
@@ -148,7 +149,24 @@ class Answerer:
         answer.text, answer.citations, answer.confidence = result
         if answer.confidence < self.settings.min_confidence:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
+        answer.hits = self._read_first(hits, answer.citations)
         return answer
+
+    def _read_first(self, hits: list[Hit], citations: list[Citation]) -> list[Hit]:
+        """The passages the answer was read from come first (the reader's own ranking); a
+        passage read by the document's structure (its header, its signature block) is added."""
+        top = max((h.score for h in hits), default=1.0)
+        used: list[Hit] = []
+        for c in citations:
+            held = next((h for h in hits if h.chunk.source == c.source and h.chunk.start_line <= c.end_line and c.start_line <= h.chunk.end_line), None)
+            if held is None:
+                chunk = next((ch for ch in self.index.chunks_of(c.source) if ch.start_line <= c.end_line and c.start_line <= ch.end_line), None)
+                held = Hit(chunk, top, {"reader": 1.0}) if chunk is not None else None
+            if held is not None and all(held.chunk.id != u.chunk.id for u in used):
+                used.append(held)
+        # scores stay in descending order: the passages read are ranked just above the rest
+        ranked = [replace(h, score=round(top + 0.001 * (len(used) - i), 4)) for i, h in enumerate(used)]
+        return ranked + [h for h in hits if all(h.chunk.id != u.chunk.id for u in used)]
 
     # ------------------------------------------------------------------ scope and abstention
 
@@ -536,8 +554,37 @@ class Answerer:
                 return rows
         return []
 
+    def _section_units(self, query: Query, hits: list[Hit]) -> list[Unit]:
+        """For a source-of-funds question, the lines under the document's own funding heading
+        ("Kinh phí thực hiện", "Nguồn vốn"), whether or not retrieval ranked them: the heading
+        of a plan's section says what its lines answer."""
+        if query.kind != "source" or not hits:
+            return []
+        rec = self.index.documents.get(hits[0].chunk.source)
+        if rec is None:
+            return []
+        view, _, root = self._view(rec)
+        units: list[Unit] = []
+        stack = list(root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if not _FUNDING_HEADING.search(fold(node.label)):
+                continue
+            for li in range(node.start + 1, min(node.end, node.start + 12) + 1):
+                text = view.lines[li - 1].strip() if li - 1 < len(view.lines) else ""
+                if not text:
+                    continue
+                start, end = view.span(li, li)
+                units.append(Unit(rec.source, self._heading_path(rec, start), start, end, text, len(hits), hits[0].score * 0.8, text,
+                                  under_heading=True))
+        return units
+
     def _answer_from_sentences(self, query: Query, hits: list[Hit]):
         units = self._units(hits[:6])
+        block = self._section_units(query, hits)
+        placed = {(u.source, u.start_line) for u in block}
+        units = block + [u for u in units if (u.source, u.start_line) not in placed]
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
             units = [u for u in units if self._province_of(u.source) in query.provinces]
         if query.kind == "duty" and query.agency:
@@ -562,6 +609,7 @@ class Answerer:
             score = 0.5 * local + 0.2 * wide + 0.15 * (u.hit_score / top)
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
+            score += 0.3 if u.under_heading else 0.0
             scored.append((score, -len(scored), u, wide, doc))
         scored.sort(key=lambda x: x[:2], reverse=True)
         # The best unit that the evidence checks accept, among the few best: a near-tie between
@@ -576,6 +624,14 @@ class Answerer:
         if best is None:
             return None
         confidence, unit, doc = best
+        if unit.under_heading:
+            # the funding heading's lines answer together ("- Ngân sách tỉnh …; - Nguồn dự phòng …")
+            items = [u for u in block if u.source == unit.source and self._type_bonus(query, u.text, u.frame) > 0][:5]
+            if len(items) > 1:
+                text = _shorten("; ".join(_strip_bullet(u.text) for u in items), 420)
+                label = f" ({_doc_label(doc.meta, doc.source)})" if doc else ""
+                cites = _merge_citations([Citation(u.source, u.section, u.start_line, u.end_line, u.text) for u in items])
+                return f"{text}{label}", cites, max(0.0, min(1.0, confidence))
         text = _shorten(unit.text, 400)
         if doc and doc.meta.province and fold(doc.meta.province) not in fold(text):
             text = f"{text} ({_doc_label(doc.meta, doc.source)})"
@@ -629,7 +685,8 @@ class Answerer:
                 return 1.0
             # a table row's years are its columns' ("Thực hiện năm 2023"): it is about them;
             # a sentence may only refer to other years
-            return -1.0 if u.frame else -0.5
+            # a target, count or amount stated for other years ("Đến hết năm 2025: 30%") is not the asked year's
+            return -1.0 if u.frame or query.kind in ("target", "count", "amount") else -0.5
         doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
             label = doc_lines[heading.start]
@@ -701,6 +758,7 @@ class Answerer:
 # ---------------------------------------------------------------------- helpers
 
 
+_FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
 _COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
 _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
 

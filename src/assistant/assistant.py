@@ -189,11 +189,11 @@ class Assistant:
         index = self.index
         query = understand(question, turns, sources)
         provinces = [p for p in query.provinces if any(d.meta.province == p for d in index.documents.values())]
-        new_years = years_in(question)
         previous = next((t.content for t in reversed(turns) if t.role == "user" and t.content.strip()), "")
+        new_years = [y for y in years_in(question) if y not in years_in(previous)]
         if len(provinces) >= 2 and query.kind != "list":
             answer = self._compare(query, provinces)
-        elif query.followup and not query.focus and len(new_years) >= 2 and len(years_in(previous)) == 1:
+        elif query.followup and len(new_years) >= 2 and len(years_in(previous)) == 1:
             # "Còn các mốc năm 2035 và năm 2045 thì sao?": the previous question once per year
             subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
             answers = [self._answer(sub) for sub in subs]
@@ -272,6 +272,14 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
         for c in a.citations:
             if all((c.source, c.start_line, c.end_line) != (d.source, d.start_line, d.end_line) for d in citations):
                 citations.append(c)
+    if missing and (2 * missing > len(answers) or min(a.confidence for a in found) < 0.6):
+        # Most parts, or the parts found only weakly, are not in the documents: no answer is
+        # given as if complete. What was found is shown with its passages as "có thể liên quan"
+        # (related), the missing parts named. Otherwise the answer states what it found and
+        # names, part by part, what the documents do not say.
+        return Answer(question=query.text, text="Tài liệu không có đủ thông tin cho mọi ý của câu hỏi. " + " ".join(texts),
+                      abstained=True, citations=[], related=citations, hits=hits, kind=found[0].kind,
+                      standalone_question=query.standalone, confidence=0.0)
     return Answer(question=query.text, text=" ".join(texts), abstained=False, citations=citations, hits=hits,
                   kind=found[0].kind, standalone_question=query.standalone,
-                  confidence=min(a.confidence for a in found) * (len(answers) - missing) / len(answers))
+                  confidence=min(a.confidence for a in found))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "7"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "8"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -131,13 +131,18 @@ def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool)
     cur = plain(line)
     if _TYPE_NAME.match(plain(prev)) or _TYPE_NAME.match(cur) or _PORTAL_FIELD.match(cur):
         return False
-    if _ITEM.match(plain(prev)) and cur[:1].isupper() and not open_emphasis:
-        return False  # "I. ĐÁNH GIÁ ..." then "Thực hiện ...": a heading, then its first paragraph
+    if _ITEM.match(plain(prev)) and _upper_line(plain(prev)) and not _upper_line(cur) and not open_emphasis:
+        return False  # "I. ĐÁNH GIÁ ..." then "Thực hiện ...": a heading in capitals, then its first paragraph
     if _ITEM.match(cur) and not (re.match(r"^[-–]\s*\d", cur) and re.search(r"\d\s*$", plain(prev))):
         return False
     if blank_separated:
         return True
     return bool(cur[:1].islower()) and not _SENTENCE_END.search(plain(prev))
+
+
+def _upper_line(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _blank_separated(lines: list[str]) -> bool:
