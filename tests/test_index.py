@@ -418,23 +418,25 @@ def test_a_reader_keeps_its_generation_while_the_next_is_written(tmp_path):
     reader = Assistant(settings, embedder=HashEmbedder())
     old = reader.index
     question = "Sở Nội vụ Tây Ninh chủ trì nhiệm vụ gì?"
-    first = reader.ask(question)
-    assert first.hits
+    assert reader.ask(question).hits
+
+    from assistant.question import understand
+    from assistant.retrieval import Retriever
+
+    query = understand(question, [], None)
+    first = Retriever(old, HashEmbedder(), settings).run(query)
 
     # A new plan whose passages are all about the question's words, and Tây Ninh removed.
     (knowledge / "moi.txt").write_text("KẾ HOẠCH\nSở Nội vụ Tây Ninh chủ trì nhiệm vụ\n" * 3, encoding="utf-8")
     (knowledge / TAY_NINH).unlink()
     Indexer(index_dir, HashEmbedder()).run(knowledge)
 
-    from assistant.question import understand
-    from assistant.retrieval import Retriever
-
     # The generation loaded before still answers from its own chunks only (the new vectors sit
     # in the same collection but are not its own), and finds the removed plan's vectors.
-    hits = Retriever(old, HashEmbedder(), settings).run(understand(question, [], None))
+    hits = Retriever(old, HashEmbedder(), settings).run(query)
     assert hits and all(h.chunk.id in old.chunks for h in hits)
     assert {h.chunk.source for h in hits} <= {TPHCM, TAY_NINH}
-    assert [h.chunk.id for h in hits] == [h.chunk.id for h in first.hits]
+    assert [(h.chunk.id, h.score) for h in hits] == [(h.chunk.id, h.score) for h in first]
     # The assistant moves to the new generation at its next question.
     second = reader.ask(question)
     assert reader.index is not old
