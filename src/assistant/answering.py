@@ -110,6 +110,7 @@ class Answerer:
         self._idf = index.bm25_folded.idf
         self._max_idf = max(self._idf.values()) if self._idf else 1.0
         self._views: dict[str, tuple] = {}  # source -> (logical view, its tables, its outline)
+        self._duties: dict[str, list[Responsibility]] | None = None  # source -> its responsibilities
 
     # ------------------------------------------------------------------ entry point
 
@@ -345,6 +346,7 @@ class Answerer:
             query_topic = replace(query_topic, standalone=asked, focus="")
         topic = self._topic_terms(query_topic, None)  # the agency is a condition, not a topic word
         chosen: list[tuple[DocumentRecord, int]] = []
+        retrieved = {h.chunk.source for h in hits}
         for doc in self.index.documents.values():
             if query.sources and doc.source not in query.sources:
                 continue
@@ -357,17 +359,20 @@ class Answerer:
                 continue
             line = 0
             if agency:
-                facts = [r for r in self.index.facts.responsibilities if r.source == doc.source
-                         and (_names_agency(r.lead, agency) or _names_agency(r.partners, agency))]
+                facts = [r for r in self._responsibilities(doc.source)
+                         if _names_agency(r.lead, agency) or _names_agency(r.partners, agency)]
                 facts.sort(key=lambda r: (not _names_agency(r.lead, agency), r.start_line))
                 if facts:
                     line = facts[0].start_line
-                elif agency in fold(doc.text):
+                elif doc.source in retrieved and agency in fold(doc.text):
                     line = next(i + 1 for i, text in enumerate(doc.lines) if agency in fold(text))
                 else:
                     continue
-            if topic and self.coverage(topic, _doc_context(doc.meta)) < 0.6 and self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.75:
-                continue  # "những kế hoạch nào có mục tiêu về trẻ em": the subject is the plan's (its title), or well covered in it
+            if topic and self.coverage(topic, _doc_context(doc.meta)) < 0.6 and (
+                    doc.source not in retrieved or self.coverage(topic, f"{_doc_context(doc.meta)} {doc.text}") < 0.75):
+                # "những kế hoạch nào có mục tiêu về trẻ em": the subject is the plan's (its title), or
+                # well covered in a plan that retrieval found (the whole text is read only for those)
+                continue
             if signers:
                 line = doc.meta.lines.get("signer", [0, 0])[0]
             chosen.append((doc, line or (self._best_line(doc, topic) if topic else _scope_line(doc, wanted))))
@@ -398,7 +403,6 @@ class Answerer:
 
     def _answer_responsibility(self, query, docs, hits):
         """Who leads / who cooperates on a task: the task block whose name matches the question."""
-        facts = self.index.facts.responsibilities
         if query.kind == "lead" and docs and not self._topic_terms(query, docs[0]):
             # Nothing asked beyond the plan itself ("Cơ quan nào chủ trì Kế hoạch …?"): the agency
             # its "Tổ chức thực hiện" names as the plan's lead / standing body / focal point.
@@ -410,9 +414,7 @@ class Answerer:
             topic = self._topic_terms(query, doc)
             if not topic:
                 continue
-            for r in facts:
-                if r.source != doc.source:
-                    continue
+            for r in self._responsibilities(doc.source):
                 if query.kind == "partner" and not r.partners and "phoi hop" not in fold(r.duty):
                     continue
                 if query.kind == "lead" and not r.lead:
@@ -434,7 +436,7 @@ class Answerer:
     )
 
     def _plan_lead(self, doc: DocumentRecord):
-        duties = [r for r in self.index.facts.responsibilities if r.source == doc.source and r.lead
+        duties = [r for r in self._responsibilities(doc.source) if r.lead
                   and self._PLAN_LEAD.search(fold(f"{' '.join(r.lead)} {r.duty[:300]}"))]
         if not duties:
             return None
@@ -472,7 +474,7 @@ class Answerer:
             return None
         agency = fold(query.agency)
         for doc in docs[:2]:
-            mine = [r for r in self.index.facts.responsibilities if r.source == doc.source and _names_agency(r.lead, agency)]
+            mine = [r for r in self._responsibilities(doc.source) if _names_agency(r.lead, agency)]
             duties = [r for r in mine if r.duty]
             if duties:
                 duties.sort(key=lambda r: r.start_line)
@@ -520,6 +522,16 @@ class Answerer:
             start, end = spans[i] if i < len(spans) else (chunk.start_line, chunk.end_line)
             units.append(Unit(chunk.source, chunk.section, start, end, row, rank, score, chunk.text, chunk.header))
         return units
+
+    def _responsibilities(self, source: str) -> list[Responsibility]:
+        """The responsibilities of one document, grouped once per loaded index (a library of
+        thousands of plans is not scanned per document and question)."""
+        if self._duties is None:
+            grouped: dict[str, list[Responsibility]] = {}
+            for r in self.index.facts.responsibilities:
+                grouped.setdefault(r.source, []).append(r)
+            self._duties = grouped
+        return self._duties.get(source, [])
 
     def _view(self, rec: DocumentRecord) -> tuple:
         """The document's logical lines (structure.py), their tables and outline: read once
