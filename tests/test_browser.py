@@ -220,18 +220,28 @@ def type_into(driver, css: str, text: str) -> None:
     box.send_keys(text)
 
 
-def dropdown_options(driver, elem_id: str, tries: int = 3) -> list[str]:
+def field_blur(driver) -> None:
+    driver.execute_script("document.activeElement && document.activeElement.blur()")
+
+
+def dropdown_options(driver, elem_id: str, tries: int = 6) -> list[str]:
     """Opens a dropdown and returns its option labels (closing it again)."""
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.common.keys import Keys
 
-    for _ in range(tries):
+    import time
+
+    for attempt in range(tries):
         field = visible(driver, f"#{elem_id} input")
-        field.click()
         try:
+            field.click()
             options = wait(driver, lambda d: shown(d, "ul.option-list li.item") or None, timeout=5)
             labels = [norm(o.text) for o in options]
-        except TimeoutException:  # the click landed while Gradio re-rendered the dropdown: try again
+        except (TimeoutException, StaleElementReferenceException):
+            # the click landed while Gradio re-rendered the dropdown (new choices after another
+            # input changed): let it settle, then try again
+            field_blur(driver)
+            time.sleep(0.5 * (attempt + 1))
             continue
         field.send_keys(Keys.ESCAPE)
         wait(driver, lambda d: not shown(d, "ul.option-list li.item"), timeout=5)

@@ -251,7 +251,7 @@ def test_signature_name_reads_the_block_on_one_line():
 
 # Tab-separated rows, one per line, and a title that names another document's date.
 TABS = """KẾ HOẠCH
-Thực hiện Chỉ thị số 05/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về an toàn giao thông
+Thực hiện Chỉ thị số 05/CT-TTg ngày 07 tháng 3 năm 2024 của Thủ tướng Chính phủ về an toàn giao thông
 
 Báo cáo kết quả năm 2025 như sau, các chỉ tiêu
 được tổng hợp trong bảng:
@@ -269,7 +269,7 @@ def test_tab_rows_stay_rows_and_dates_of_cited_documents_are_not_the_period():
     table = find_tables(view.lines)[0]
     assert table.headers[3] == "Thực hiện năm 2025" and len(table.rows) == 2
     meta = extract_metadata(view.text)
-    assert 2024 not in meta.years  # "ngày 15 tháng 8 năm 2024" dates the Chỉ thị, not this plan
+    assert 2024 not in meta.years  # "ngày 07 tháng 3 năm 2024" dates the Chỉ thị, not this plan
 
 
 # Laws are documents too: their type name, and no province read from a common noun.

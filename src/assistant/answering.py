@@ -31,7 +31,7 @@ NO_INFO = "Tài liệu không có thông tin"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$)|(kinh phí|dự toán|ngân sách)[^.;]{0,60}\d[\d.,]{3,}", re.I)
 _MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
-# A deadline in an assignment: "(thời gian) hoàn thành (trong|trước) Quý III/2024", "trước ngày 15/12".
+# A deadline in an assignment: "(thời gian) hoàn thành (trong|trước) Quý II/2027", "trước ngày 20/9".
 _DEADLINE = re.compile(
     r"(?:thời gian (?:hoàn thành|thực hiện)|hoàn thành|thực hiện xong|xong)\s*(?:trong|trước|vào|chậm nhất)?\s*(?:ngày\s+)?"
     r"(?:quý\s+[IV]+\s*[/-]\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|năm\s+\d{4})"
@@ -177,8 +177,8 @@ class Answerer:
         if unknown and not any(p in provinces for p in query.provinces):
             return f"{NO_INFO} về {', '.join(unknown)}: kho tài liệu hiện không có văn bản nào của địa phương này."
         numbers = {fold(n) for d in self.index.documents.values() for n in [d.meta.number, *d.meta.cites] if n}
-        # a full number ("617/KH-UBND") that no document has or cites is not in the library; a
-        # bare one ("KH 617") that none has may mean something else and decides nothing
+        # a full number ("45/KH-UBND") that no document has or cites is not in the library; a
+        # bare one ("KH 45") that none has may mean something else and decides nothing
         unknown_numbers = [n for n in query.numbers if "/" in n and not any(fold(n) in x or x in fold(n) for x in numbers)]
         if unknown_numbers and len(unknown_numbers) == len(query.numbers):
             return f"{NO_INFO} về văn bản {', '.join(unknown_numbers)}: văn bản này không có trong kho tài liệu."
@@ -254,12 +254,12 @@ class Answerer:
             # "Vậy cơ quan nào phối hợp?" after a question, or "…, và hạn hoàn thành khi nào?" as
             # the second part of one: the subject is the previous question's / the whole question's
             every = fold_tokens(query.standalone)
-        acronyms = _acronyms(query.focus or query.standalone)  # "AI pháp luật": not the question word "ai"
+        acronyms = _acronyms(query.focus or query.standalone)  # "ứng dụng AI": not the question word "ai"
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
         # "bao" asks only in "bao nhiêu / bao giờ / bao lâu"; elsewhere it is báo / bảo (báo cáo, bảo vệ)
         content = {i for i, t in enumerate(every) if t == "bao" and (i + 1 >= len(every) or every[i + 1] not in ("nhieu", "gio", "lau"))}
         # A word the document's title implies is implied as part of a phrase of the title ("đề án"
-        # in "Đề án 32"), not alone: "tiền ăn" keeps its "ăn" in a plan titled "Đề án ...".
+        # of the title), not alone: in a plan titled "Đề án …", "hỗ trợ tiền ăn" keeps its "ăn".
         said = {i for i in range(len(every)) if every[i] in slots
                 or (i > 0 and f"{every[i - 1]}_{every[i]}" in implied)
                 or (i + 1 < len(every) and f"{every[i]}_{every[i + 1]}" in implied)}
@@ -306,7 +306,7 @@ class Answerer:
     def _answer_document(self, query, docs, fields: list[str]):
         """The document's own number, date of issue and signer, read from its header and
         signature block, each cited at its lines. A question naming another document's number
-        ("Quyết định 1850/QĐ-TTg ban hành ngày nào?") is not about this one."""
+        ("Quyết định 99/QĐ-TTg ban hành ngày nào?") is not about this one."""
         doc = docs[0] if docs else None
         if doc is None:
             return None
@@ -640,7 +640,7 @@ class Answerer:
             return None
         confidence, unit, doc = best
         if unit.under_heading:
-            # the funding heading's lines answer together ("- Ngân sách tỉnh …; - Nguồn dự phòng …")
+            # the funding heading's lines answer together ("- Ngân sách nhà nước …; - Nguồn xã hội hóa …")
             items = [u for u in block if u.source == unit.source and self._type_bonus(query, u.text, u.frame) > 0][:5]
             if len(items) > 1:
                 text = _shorten("; ".join(_strip_bullet(u.text) for u in items), 420)
@@ -767,7 +767,7 @@ class Answerer:
                 bonus += 0.3
             noun = _counted_noun(query.focus or query.text) if kind == "count" else ""
             if noun:
-                # "bao nhiêu trạm": the number must count that noun ("35 trạm", "trạm 5G: 35")
+                # "bao nhiêu trạm": the number must count that noun ("12 lớp", "lớp tập huấn: 12")
                 near = rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d"
                 bonus = 0.8 if re.search(near, f) else 0.05
             return bonus
@@ -780,7 +780,7 @@ class Answerer:
         if kind == "number":
             return 1.0 if DOC_NUMBER.search(text) else -0.3
         if kind == "date":
-            # A date right after a document's number ("Quyết định số 12/QĐ-TTg ngày 04/11/2025")
+            # A date right after a document's number ("Quyết định số 12/QĐ-TTg ngày 03/02/2026")
             # says when that document was issued, not when something is to be done.
             own = _DATED_REFERENCE.sub(" ", text)
             if not _DATE.search(own):
@@ -803,7 +803,7 @@ _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan 
 
 
 def _counted_noun(question: str) -> str:
-    """The noun a "bao nhiêu" question counts ("bao nhiêu trạm 5G" -> "tram"), folded; "" for
+    """The noun a "bao nhiêu" question counts ("bao nhiêu lớp tập huấn" -> "lop"), folded; "" for
     percentages, money and time, which other kinds handle."""
     m = _COUNTED.search(fold(question))
     if not m:

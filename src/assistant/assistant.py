@@ -194,7 +194,7 @@ class Assistant:
         if len(provinces) >= 2 and query.kind != "list":
             answer = self._compare(query, provinces)
         elif query.followup and len(new_years) >= 2 and len(years_in(previous)) == 1:
-            # "Còn các mốc năm 2035 và năm 2045 thì sao?": the previous question once per year
+            # "Còn năm 2027 và năm 2028 thì sao?": the previous question once per year
             subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
             answers = [self._answer(sub) for sub in subs]
             answer = _merge_parts(query, [f"năm {y}" for y in new_years], answers, answers[0].hits)

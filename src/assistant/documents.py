@@ -518,7 +518,7 @@ def _sentence_case(upper: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# A date written after a document's number: "ngày 15 tháng 8 năm 2024", "ngày 21/10/2025",
+# A date written after a document's number: "ngày 07 tháng 3 năm 2024", "ngày 09/6/2025",
 # and the number itself ("27/CT-TTg", "09/2013/TT-BXD").
 _DATED = re.compile(r"\bngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s*năm\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}|\b\d{1,5}/\d{4}/[A-ZĐa-zđ][\w&-]*", re.I)
 

@@ -366,7 +366,7 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
                 span.append(k)
         start, end = min(span), max(span)
         used.update(range(start, end + 1))
-        # The task is what the block says before its labels (a bullet "- Ra mắt …" under a
+        # The task is what the block says before its labels (a bullet "- Xây dựng …" under a
         # heading that groups several tasks), else the text before the label, else the heading.
         title = _task_title(ctx, i, line[:label_start])
         if len(_strip_numbering(line[:label_start]).split()) < 3:

@@ -101,7 +101,7 @@ _NUMBER = re.compile(r"\d[\d.,]*")
 
 
 def amount_dong(amount: str, unit: str = "") -> int | None:
-    """'2.904.360' with unit '1.000đ' -> 2904360000; '3,5 tỷ đồng' -> 3500000000; None if unreadable."""
+    """'1.250.500' with unit '1.000đ' -> 1250500000; '3,5 tỷ đồng' -> 3500000000; None if unreadable."""
     m = _NUMBER.search(amount or "")
     if not m:
         return None

@@ -55,26 +55,26 @@ _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu
 # What a question asks about the document itself (Nghị định 30/2020: its number "Số:", its
 # place and date line, its signature block), folded.
 _DOC_FIELDS = {
-    "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co) so (?:may|bao nhieu|gi)\b"),
+    "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co|ke hoach|quyet dinh|van ban|de an) so (?:may|bao nhieu|gi)\b"),
     "date": re.compile(r"ngay ban hanh|ban hanh (?:vao )?(?:ngay|thoi gian|thoi diem|khi) nao|ban hanh ngay|(?:duoc )?ky (?:vao )?(?:ngay|khi) nao|ky ban hanh (?:vao )?(?:ngay|khi) nao|\bngay ky\b"),
     "signer": re.compile(r"\bai ky\b|nguoi ky|\bky boi\b|do ai ky|ai la nguoi ky"),
 }
 
 
-# A document named by its type and bare number ("KH 617", "QĐ 2820", "Kế hoạch số 141"): the
-# number part of "Số: 617/KH-UBND" (Nghị định 30/2020), written without the sign.
+# A document named by its type and bare number ("KH 45", "QĐ 1203", "Kế hoạch số 77"): the
+# number part of "Số: 45/KH-UBND" (Nghị định 30/2020), written without the sign.
 _BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
 
 
 def same_number(asked: str, number: str) -> bool:
-    """Does a number named in a question ("617/KH-UBND", or bare "617") name this document?"""
+    """Does a number named in a question ("45/KH-UBND", or bare "45") name this document?"""
     a, n = fold(asked), fold(number)
     return bool(n) and (a == n or ("/" not in a and n.split("/")[0].lstrip("0") == a.lstrip("0")))
 
 
 def document_fields(text: str) -> list[str]:
     """The fields of the document itself a question asks for, in the order asked:
-    "có số hiệu, ngày ban hành nào và do ai ký?" -> ["number", "date", "signer"]."""
+    "kế hoạch số mấy, ký ngày nào, người ký là ai?" -> ["number", "date", "signer"]."""
     f = fold(expand_abbreviations(nfc(text)))
     found = [(m.start(), name) for name, pat in _DOC_FIELDS.items() for m in [pat.search(f)] if m]
     return [name for _, name in sorted(found)]
