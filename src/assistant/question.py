@@ -55,7 +55,7 @@ _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu
 # What a question asks about the document itself (Nghị định 30/2020: its number "Số:", its
 # place and date line, its signature block), folded.
 _DOC_FIELDS = {
-    "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co|ke hoach|quyet dinh|van ban|de an) so (?:may|bao nhieu|gi)\b"),
+    "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co) so (?:may|bao nhieu|gi)\b"),
     "date": re.compile(r"ngay ban hanh|ban hanh (?:vao )?(?:ngay|thoi gian|thoi diem|khi) nao|ban hanh ngay|(?:duoc )?ky (?:vao )?(?:ngay|khi) nao|ky ban hanh (?:vao )?(?:ngay|khi) nao|\bngay ky\b"),
     "signer": re.compile(r"\bai ky\b|nguoi ky|\bky boi\b|do ai ky|ai la nguoi ky"),
 }
@@ -74,7 +74,8 @@ def same_number(asked: str, number: str) -> bool:
 
 def document_fields(text: str) -> list[str]:
     """The fields of the document itself a question asks for, in the order asked:
-    "kế hoạch số mấy, ký ngày nào, người ký là ai?" -> ["number", "date", "signer"]."""
+    "văn bản có số hiệu gì, ký ngày nào, người ký là ai?" -> ["number", "date", "signer"]. A number
+    asked of a document the plan cites ("thực hiện kế hoạch số mấy") is not one of them."""
     f = fold(expand_abbreviations(nfc(text)))
     found = [(m.start(), name) for name, pat in _DOC_FIELDS.items() for m in [pat.search(f)] if m]
     return [name for _, name in sorted(found)]
