@@ -745,7 +745,15 @@ class Answerer:
             known |= set(doc.meta.years) | set(years_in(doc.meta.title))
         for a, b in periods_in(f"{u.text} {u.section} {u.context}"):
             known |= set(range(a, b + 1))
-        return all(y in known for y in query.years)
+        if not all(y in known for y in query.years):
+            return False
+        # "Năm 2024 đã bắt giữ bao nhiêu …": "đã" asks for what was done. In a report of the
+        # results of one year ("Báo cáo kết quả … năm 2023 và phương hướng … năm 2024"), a passage
+        # that states no year of its own tells that year's results, not the next year's.
+        done = _RESULTS_YEAR.search(doc.meta.title) if doc else None
+        if done and re.search(r"\bđã\b", query.text.lower()) and not years_in(u.text):
+            return int(done.group(1)) in query.years
+        return True
 
     @staticmethod
     def _gated(query: Query) -> bool:
@@ -798,6 +806,7 @@ class Answerer:
 
 
 _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
+_RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)
 _COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
 _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
 
