@@ -722,9 +722,9 @@ class Answerer:
         if own:
             if any(y in own for y in query.years):
                 return 1.0
-            # a table row's years are its columns' ("Thực hiện năm 2023"): it is about them;
+            # a table row's years are its columns' ("Thực hiện năm 2019"): it is about them;
             # a sentence may only refer to other years
-            # a target, count or amount stated for other years ("Đến hết năm 2025: 30%") is not the asked year's
+            # a target, count or amount stated for other years ("Đến năm 2027: 40%") is not the asked year's
             return -1.0 if u.frame or query.kind in ("target", "count", "amount") else -0.5
         doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
@@ -748,7 +748,7 @@ class Answerer:
         if not all(y in known for y in query.years):
             return False
         # "Năm 2024 đã bắt giữ bao nhiêu …": "đã" asks for what was done. In a report of the
-        # results of one year ("Báo cáo kết quả … năm 2023 và phương hướng … năm 2024"), a passage
+        # results of one year ("Báo cáo kết quả … năm 2019 và phương hướng … năm 2020"), a passage
         # that states no year of its own tells that year's results, not the next year's.
         done = _RESULTS_YEAR.search(doc.meta.title) if doc else None
         if done and re.search(r"\bđã\b", query.text.lower()) and not years_in(u.text):
