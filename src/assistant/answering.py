@@ -777,7 +777,7 @@ class Answerer:
             if noun:
                 # "bao nhiêu trạm": the number must count that noun ("12 lớp", "lớp tập huấn: 12")
                 near = rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d"
-                bonus = 0.8 if re.search(near, f) else 0.05
+                bonus = 0.8 if re.search(near, f) else -0.5
             return bonus
         if kind == "lead":
             return 1.0 if "chu tri" in f else 0.0
