@@ -33,14 +33,14 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|triệu|tỷ|nghìn|ngàn|USD|\$
 _MONEY_WORD = re.compile(r"đồng|kinh phí|ngân sách|nguồn vốn|\bvốn\b|dự toán", re.I)
 # A deadline in an assignment: "(thời gian) hoàn thành (trong|trước) Quý II/2027", "trước ngày 20/9".
 _DEADLINE = re.compile(
-    r"(?:thời gian (?:hoàn thành|thực hiện)|hoàn thành|thực hiện xong|xong)\s*(?:trong|trước|vào|chậm nhất)?\s*(?:ngày\s+)?"
-    r"(?:quý\s+[IV]+\s*[/-]\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|năm\s+\d{4})"
+    r"(?:thời gian (?:hoàn thành|hoàn tất|thực hiện)|hoàn thành|hoàn tất|thực hiện xong|xong)\s*(?:trong|trước|vào|chậm nhất)?\s*(?:ngày\s+)?"
+    r"(?:qu[ýí]\s+[IV]+\s*[/-]\s*\d{4}|qu[ýí]\s+[IV]+\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|năm\s+\d{4})"
     r"|trước ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?",
     re.I,
 )
 _DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bquý\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
+    r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bqu[ýí]\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
     re.I,
 )
 

@@ -249,7 +249,10 @@ class Assistant:
                       confidence=min(confidences) if confidences else 0.0)
 
 
-_DATE_SAID = re.compile(r"thời gian: |\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bquý\s+[IV]+\b|tháng\s+\d{1,2}", re.I)
+_DATE_SAID = re.compile(r"thời gian: |\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bqu[ýí]\s+[IV]+\b|tháng\s+\d{1,2}", re.I)
+# What an answer about a task already states, by the kind of part that asks it: a task's
+# answer names its lead, partners and time together.
+_SAID = {"date": _DATE_SAID, "lead": re.compile(r"cơ quan chủ trì", re.I), "partner": re.compile(r"cơ quan phối hợp", re.I)}
 
 
 def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
@@ -261,12 +264,16 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
     said = " ".join(a.text for a in found)
     missing = 0
     for part, a in zip(parts, answers):
+        covered = a.kind in ("lead", "partner") and _SAID[a.kind].search(" ".join(texts))
         if a.abstained:
-            if a.kind == "date" and _DATE_SAID.search(said):
+            if a.kind in _SAID and _SAID[a.kind].search(said):
                 continue  # "… chủ trì, và hạn hoàn thành khi nào?": the task's answer gave its time
             missing += 1
             texts.append(f"Không tìm thấy thông tin cho ý “{part.strip(' ,?')}”.")
             continue
+        known = {(d.source, d.start_line, d.end_line) for d in citations}
+        if covered and a.citations and all((c.source, c.start_line, c.end_line) in known for c in a.citations):
+            continue  # "ai chủ trì, phối hợp với ai?": one task, already answered with both
         if a.text not in texts:
             texts.append(a.text)
         for c in a.citations:

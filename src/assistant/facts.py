@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "4"
+FACTS_VERSION = "7"
 
 _INDICATOR_LIMIT = 200
 
@@ -116,11 +116,14 @@ def _shorten(text: str, limit: int = _INDICATOR_LIMIT) -> str:
 
 
 def _sentence_bounds(line: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of line around [start, end): from after the previous ". " or ";" to the next."""
+    """The sentence of line around [start, end): from after the previous ". " or ";" to the next.
+    A ";" inside brackets separates the items of a list in them ("(giao X chủ trì, phối hợp với
+    Y; Z …)"), so it ends nothing there; the bracket's close does."""
+    opened = line.rfind("(", 0, start) > line.rfind(")", 0, start)
     left = 0
-    for m in re.finditer(r"(?:\.\s|;\s?)", line[:start]):
+    for m in re.finditer(r"\(" if opened else r"(?:\.\s|;\s?)", line[:start]):
         left = m.end()
-    m = re.compile(r"\.(?:\s|$)|;").search(line, end)
+    m = re.compile(r"\)|\.(?:\s|$)" if opened else r"\.(?:\s|$)|;").search(line, end)
     right = m.start() + 1 if m else len(line)
     return left, right
 
@@ -280,7 +283,7 @@ _LEAD_LABEL = re.compile(
 )
 _PARTNER_LABEL = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+(?:thực hiện|triển khai|tham mưu)){0,2}\s*:", re.I)
 _TIME_LABEL = re.compile(
-    r"(?:thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|tiến độ(?:\s+thực hiện)?|thời hạn(?:\s+hoàn thành)?)\s*:", re.I
+    r"(?:thời gian(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))?|tiến độ(?:\s+thực hiện)?|thời hạn(?:\s+hoàn (?:thành|tất))?)\s*:", re.I
 )
 _FUND_LABEL = re.compile(r"(?:nguồn\s+kinh phí|kinh phí(?:\s+thực hiện)?|nguồn vốn)\s*:", re.I)
 _ANY_LABEL = re.compile("|".join(p.pattern for p in (_LEAD_LABEL, _PARTNER_LABEL, _TIME_LABEL, _FUND_LABEL)), re.I)
@@ -581,6 +584,12 @@ def _assignment_sentences(ctx: _Context, used: set[int]) -> list[Responsibility]
             partners, list_end = _partners_after(tail)
             task = tail[list_end:] if list_end >= 0 else tail
             task = _clean_value(re.sub(r"^[\s,]*(?:và\s+)?", "", task))
+            if left and line[left - 1] == "(":
+                # "Xây dựng quy chế … (giao Sở X chủ trì, phối hợp với Y)": the bracket assigns
+                # the task its sentence states before it
+                outer, _ = _sentence_bounds(line, left - 1, left - 1)
+                task = _clean_value(_strip_numbering(line[outer:left - 1])) or task
+                left = outer
             sentence = line[left:right].strip()
             out.append(Responsibility(
                 source=ctx.source, task=task or ctx.section(i), lead=lead, partners=partners,

@@ -198,6 +198,14 @@ _INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|
 _PART_SEP = re.compile(r"(\s*,\s*(?:và|va|còn|con|trong đó|trong do)?\s*|\s*;\s*|\s+(?:và|va)\s+)", re.I)
 
 
+def _asks(piece: str) -> bool:
+    """An interrogative word in the piece; a word in capitals inside cased text is a name
+    ("ra mắt AI pháp luật"), not the question word "ai"."""
+    if re.search(r"[a-zà-ỹđ]", piece):
+        piece = re.sub(r"\b[A-ZĐ][A-ZĐ0-9]+\b", " ", piece)
+    return bool(_INTERROGATIVE.search(fold(piece)))
+
+
 def split_parts(question: str) -> list[str]:
     """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "Y bao nhiêu"]: pieces
     between commas or "và" that each ask something (an interrogative word on both sides);
@@ -207,8 +215,8 @@ def split_parts(question: str) -> list[str]:
     pieces, seps = tokens[0::2], tokens[1::2]
     parts: list[str] = [pieces[0]]
     for sep, piece in zip(seps, pieces[1:]):
-        asks = bool(_INTERROGATIVE.search(fold(piece)))
-        if asks and _INTERROGATIVE.search(fold(parts[-1])):
+        asks = _asks(piece)
+        if asks and _asks(parts[-1]):
             parts.append(piece.strip())
         else:
             parts[-1] = f"{parts[-1]}{sep}{piece}"
@@ -222,6 +230,9 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     kind = detect_kind(question)
     if followup and kind == "what":
         kind = detect_kind(standalone)
+    agency = find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount", "list") else ""
+    if kind == "what" and agency and re.search(r"\blam gi\b", fold(question)):
+        kind = "duty"  # "<agency> làm gì": what the agency is to do (without an agency: a purpose)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
     numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone)
                 if not any(n.startswith(m.group(1) + "/") for n in numbers) and not re.fullmatch(r"(19|20)\d\d", m.group(1))]  # "KH 2019": a year
@@ -233,7 +244,7 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
         years=years_in(standalone),
         periods=periods_in(standalone),
         numbers=numbers,
-        agency=find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount", "list") else "",
+        agency=agency,
         sources=list(sources or []),
         followup=followup,
         unaccented=not has_diacritics(question),

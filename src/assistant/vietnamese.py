@@ -154,6 +154,22 @@ UPPER_ONLY: dict[str, str] = {
     "tt": "Thông tư",
 }
 
+# Fields of provincial departments, abbreviated in capitals after "Sở" ("Sở TC", "Sở YT"):
+# the department names of the provincial government (Nghị định 24/2014, 107/2020, 45/2025).
+DEPARTMENT_FIELDS: dict[str, str] = {
+    "tc": "Tài chính",
+    "yt": "Y tế",
+    "nv": "Nội vụ",
+    "tp": "Tư pháp",
+    "xd": "Xây dựng",
+    "ct": "Công Thương",
+    "dl": "Du lịch",
+    "ngv": "Ngoại vụ",
+    "vhtt": "Văn hóa và Thể thao",
+    "dttg": "Dân tộc và Tôn giáo",
+}
+_DEPARTMENT = re.compile(r"\b(Sở|SỞ|sở|So|SO)\s+([A-ZĐ][A-ZĐ&]{1,7})\b")
+
 _ABBR_TOKEN = re.compile(r"[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ&.\-]*[0-9A-Za-zÀ-ỹĐđ]|[A-Za-zÀ-ỹĐđ]+")
 
 
@@ -163,6 +179,7 @@ def _abbr_key(token: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Replace known abbreviations by their full form; document numbers are left alone."""
+    text = _DEPARTMENT.sub(lambda m: f"{m.group(1)} {DEPARTMENT_FIELDS[k]}" if (k := _abbr_key(m.group(2))) in DEPARTMENT_FIELDS else m.group(0), text)
     protected = [m.span() for m in DOC_NUMBER.finditer(text)]
 
     def repl(m: re.Match[str]) -> str:
