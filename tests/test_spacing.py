@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.chunking import Chunker
 from assistant.documents import load_file
+from assistant.facts import FactExtractor
 from assistant.spacing import is_syllable, repair_spacing, segment_run
-from assistant.structure import logical_lines
+from assistant.structure import LogicalView, logical_lines, read_document
+from assistant.types import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,3 +136,38 @@ def test_no_line_of_the_shipped_plans_changes():
         changed = [line for line in doc.lines if repair_spacing(line) != line]
         changed += [e.text for e in logical_lines(doc.lines) if repair_spacing(e.text) != e.text]
         assert not changed, (path.name, changed[:3])
+
+
+# --------------------------------------------------------------------------- the document model
+
+NOISY = """| ỦY B AN NH Â N D Â N T ỈNH H À N A M ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| S ố: 45/QĐ - U B ND | H à N a m, ng à y 9 th á ng 3 n ă m 2015 |
+
+QUYẾT ĐỊNH
+
+Về việc giao nhiệm vụ hỗ trợ nhà ở
+
+Điều 1. Giao Sở Xây dựng chủ trì thực hiện.
+
+| Nơi nhận: - Như Điều 1; - S ở X â y d ự n g ; - L ư u : V T. | KT. CHỦ T Ị CH P HÓ CHỦ TỊ CH P h ạ m T h ị L a n |
+|---|---|
+"""
+
+
+def test_logical_lines_are_repaired_and_keep_their_physical_lines():
+    physical = NOISY.split("\n")
+    view = LogicalView(physical)
+    k = next(i for i, t in enumerate(view.lines) if "Nơi nhận" in t)
+    assert "- Sở Xây dựng; - Lưu: VT." in view.lines[k] and "Phạm Thị Lan" in view.lines[k]
+    assert view.span(k + 1, k + 1) == (11, 11)  # the row's own file line
+    assert physical[10].startswith("| Nơi nhận: - Như Điều 1; - S ở X â y")  # the file's lines are not rewritten
+    assert view.lines[0].startswith("| ỦY BAN NHÂN DÂN TỈNH HÀ NAM -------")
+
+
+def test_metadata_reads_the_repaired_header_and_signature():
+    meta, _, _ = read_document(Document("ha-nam.txt", NOISY, "x"), Chunker(), FactExtractor())
+    assert meta.signer == "Phạm Thị Lan"
+    assert meta.number == "45/QĐ-UBND"
+    assert meta.date == "09/03/2015"
+    assert meta.lines["signer"] == [11, 11]
