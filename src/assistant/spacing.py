@@ -43,7 +43,6 @@ __all__ = ["is_syllable", "repair_spacing", "segment_run"]
 
 _TONE_MARKS = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
 _LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")
-_VOWELS = set("aăâeêioôơuưy")
 
 _ONSETS = ("", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
            "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x")
