@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STRUCTURE_VERSION = "10"  # bump when logical lines change: the index is rebuilt
+from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
+
+STRUCTURE_VERSION = "11"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -203,7 +205,7 @@ class LogicalView:
     """A document's logical lines with the maps between logical and physical line numbers."""
 
     def __init__(self, physical: list[str]):
-        self.entries = logical_lines(physical)
+        self.entries = [LogicalLine(repair_spacing(e.text), e.start, e.end, e.kind) for e in logical_lines(physical)]
         self.lines = [e.text for e in self.entries]
         self._first = {}
         for idx, e in enumerate(self.entries):
