@@ -63,7 +63,7 @@ def _run(sizes, work, indexer, segment, folded_terms) -> int:
             path = work / f"{shape.replace(' ', '-')}-{size}.txt"
             path.write_text(text, encoding="utf-8")
             t = time.perf_counter()
-            doc, chunks, _facts = indexer.read(path, path.name)
+            doc, chunks, _facts, _view = indexer.read(path, path.name)
             for c in chunks:
                 segment(c.indexed_text)
                 folded_terms(c.indexed_text)

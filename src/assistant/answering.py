@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
-from .structure import LogicalView
 from .tables import find_tables
 from .question import document_fields, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
@@ -534,10 +533,10 @@ class Answerer:
         return self._duties.get(source, [])
 
     def _view(self, rec: DocumentRecord) -> tuple:
-        """The document's logical lines (structure.py), their tables and outline: read once
-        per loaded index."""
+        """The document's logical lines (structure.py, as stored by its ingest), their tables
+        and outline: read once per loaded index."""
         if rec.source not in self._views:
-            view = LogicalView(rec.lines)
+            view = self.index.logical_view(rec.source)
             tables = find_tables(view.lines)
             skip = {i for t in tables for i in range(t.start, t.end)}
             self._views[rec.source] = (view, tables, outline(view.lines, skip))

@@ -7,6 +7,8 @@ Layout of the index folder:
                                         (or a Chroma server: ASSISTANT_CHROMA_URL)
     index/parts/<key>.json              one document as indexed: record, chunks, vector ids, facts
     index/parts/<key>.tokens.json       its chunks' keyword tokens (read by ingest, not by questions)
+    index/parts/<key>.view.json         its logical lines as parsed at ingest (structure.py), read by
+                                        questions instead of parsing the document again
     index/builds/<name>/manifest.json   embedder, chunker, facts versions; collection; source -> part
     index/builds/<name>/bm25-words/     bm25s matrices over pyvi words (memory-mapped when loaded)
     index/builds/<name>/bm25-folded/    the same over accent-folded syllables
@@ -45,7 +47,7 @@ from .documents import DocumentLoader, failure_reason, file_sha256, load_file
 from .embeddings import Embedder
 from .errors import IndexMissing
 from .facts import FACTS_VERSION, FactExtractor
-from .structure import STRUCTURE_VERSION, read_document
+from .structure import STRUCTURE_VERSION, LogicalView, read_document
 from .types import Chunk, Document, DocumentMeta, Facts, IngestReport, LoadLimits
 from .vietnamese import folded_terms, segment
 
@@ -176,6 +178,16 @@ class LoadedIndex:
     def chunks_of(self, source: str) -> list[Chunk]:
         rec = self.documents.get(source)
         return [self.chunks[i] for i in rec.chunk_ids if i in self.chunks] if rec else []
+
+    def logical_view(self, source: str) -> LogicalView:
+        """A document's logical lines as its ingest parsed them (parts/<key>.view.json), read on
+        first use. A part written before views were stored has none (nor has one that a later
+        ingest pruned under a long-running reader): its view is then derived from the text."""
+        key = self.manifest["parts"].get(source)
+        try:
+            return LogicalView.from_data(_read_json(self.path.parents[1] / "parts" / f"{key}.view.json"))
+        except FileNotFoundError:
+            return LogicalView(self.documents[source].lines)
 
 
 _CLIENTS: dict[str, object] = {}
@@ -442,13 +454,14 @@ class Indexer:
             "format": FORMAT,
         }
 
-    def read(self, path: Path, source: str) -> tuple[Document, list[Chunk], Facts]:
-        """One file -> its document, chunks and facts; raises whatever goes wrong with it."""
+    def read(self, path: Path, source: str) -> tuple[Document, list[Chunk], Facts, LogicalView]:
+        """One file -> its document, chunks, facts and logical view; raises whatever goes wrong with it."""
         doc = load_file(path, source, self.limits)
         # One parse of the document model (structure.py): metadata, chunks and facts from its
-        # logical lines, mapped back to the file's lines.
-        meta, chunks, facts = read_document(doc, self.chunker, self.extractor, hard_chars=self.chunker.hard_chars)
-        return replace(doc, meta=meta), chunks, facts
+        # logical lines, mapped back to the file's lines; the view is kept for questions.
+        view = LogicalView(doc.lines)
+        meta, chunks, facts = read_document(doc, self.chunker, self.extractor, hard_chars=self.chunker.hard_chars, view=view)
+        return replace(doc, meta=meta), chunks, facts, view
 
     def _part_key(self, source: str, sha256: str) -> str:
         versions = json.dumps(self.manifest(), sort_keys=True)
@@ -543,7 +556,7 @@ class Indexer:
             for n, source in enumerate(to_load):
                 progress(rate.fraction, rate.message(n, source))
                 try:
-                    doc, new_chunks, new_facts = self.read(current[source], source)
+                    doc, new_chunks, new_facts, view = self.read(current[source], source)
                 except Exception as exc:  # caught at the file boundary: the others go on
                     skip(source, failure_reason(exc), hashes[source])
                     rate.done_bytes += _size(current[source])
@@ -568,7 +581,7 @@ class Indexer:
                 key = self._part_key(source, doc.sha256)
                 record = DocumentRecord(source, doc.sha256, doc.meta, doc.text, [c.id for c in new_chunks], time.time())
                 part = Part(key, record, new_chunks, vids, new_facts)
-                written_parts += self._write_part(part)
+                written_parts += self._write_part(part, view)
                 (report.updated if source in parts else report.added).append(source)
                 parts[source] = key
                 new_sha[source] = doc.sha256
@@ -628,14 +641,16 @@ class Indexer:
                            for c in chunks[batch]],
             )
 
-    def _write_part(self, part: Part) -> list[Path]:
-        """The part's two files, each written whole (temporary name, then renamed)."""
+    def _write_part(self, part: Part, view: LogicalView) -> list[Path]:
+        """The part's three files, each written whole (temporary name, then renamed); the main
+        one last, as the others are of no use without it."""
         base = self.store.parts_dir / part.key
         tokens = {"ids": [c.id for c in part.chunks],
                   "words": [segment(c.indexed_text) for c in part.chunks],
                   "folded": [folded_terms(c.indexed_text) for c in part.chunks]}
         out = []
-        for path, data in ((base.with_suffix(".tokens.json"), tokens), (base.with_suffix(".json"), part.to_dict())):
+        for path, data in ((base.with_suffix(".tokens.json"), tokens), (base.with_suffix(".view.json"), view.to_data()),
+                           (base.with_suffix(".json"), part.to_dict())):
             tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
             _write_json(tmp, data)
             os.replace(tmp, path)

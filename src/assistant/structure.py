@@ -204,8 +204,10 @@ def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[LogicalLine]]]:
 class LogicalView:
     """A document's logical lines with the maps between logical and physical line numbers."""
 
-    def __init__(self, physical: list[str]):
-        self.entries = [LogicalLine(repair_spacing(e.text), e.start, e.end, e.kind) for e in logical_lines(physical)]
+    def __init__(self, physical: list[str], entries: list[LogicalLine] | None = None):
+        if entries is None:  # parsed here; a view stored in the index comes repaired already
+            entries = [LogicalLine(repair_spacing(e.text), e.start, e.end, e.kind) for e in logical_lines(physical)]
+        self.entries = entries
         self.lines = [e.text for e in self.entries]
         self._first = {}
         for idx, e in enumerate(self.entries):
@@ -215,6 +217,15 @@ class LogicalView:
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    def to_data(self) -> list[list]:
+        """Plain data for the index (one [text, start, end, kind] per entry): what `from_data`
+        rebuilds the view from without parsing the document again."""
+        return [[e.text, e.start, e.end, e.kind] for e in self.entries]
+
+    @classmethod
+    def from_data(cls, data: list[list]) -> "LogicalView":
+        return cls([], [LogicalLine(text, start, end, kind) for text, start, end, kind in data])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """1-based logical lines start..end -> 1-based physical lines."""
@@ -245,19 +256,20 @@ def _narrow(lines: list[str], start: int, end: int, value: str) -> tuple[int, in
     return start, end
 
 
-def read_document(doc, chunker, extractor, hard_chars: int | None = None):
+def read_document(doc, chunker, extractor, hard_chars: int | None = None, view: LogicalView | None = None):
     """Parse a loaded document once: metadata, chunks and facts read from its logical lines,
     every line number mapped back to the file's own lines. Returns (meta, chunks, facts).
     Fact patterns are sentence-level: a logical line over `hard_chars` (a page pasted as one
     line, which the chunker cuts into pieces) is not read for facts, which keeps their cost
-    linear in the text."""
+    linear in the text. `view`: the document's logical view when the caller already has it
+    (the indexer keeps it for the index)."""
     from dataclasses import replace
 
     from .documents import extract_metadata
     from .types import Document
 
     lines = doc.lines
-    view = LogicalView(lines)
+    view = LogicalView(lines) if view is None else view
     meta = extract_metadata(view.text)
     meta.lines = {name: list(view.span(a, b)) for name, (a, b) in meta.lines.items()}
     for name in ("signer", "number"):  # a header or signature cell spans several lines: cite the value's own
