@@ -82,3 +82,13 @@ def test_every_dev_evidence_is_found_in_the_knowledge():
             continue
         spans = evidence_spans(item["evidence"], KNOWLEDGE)
         assert len(spans) >= len(item["evidence"]), item["id"]
+
+
+def test_evidence_in_a_docx_is_found_on_the_loaders_lines(tmp_path):
+    """A Word file has no lines of its own: citations count the loader's (a paragraph a line)."""
+    from hostile_folder import _docx_bytes
+
+    (tmp_path / "ke-hoach.docx").write_bytes(_docx_bytes(["KẾ HOẠCH", "Mục tiêu chung", "Sở Tài chính chủ trì thẩm định dự toán."]))
+    (tmp_path / "khac.txt").write_text("Dòng một\nSở Tài chính chủ trì thẩm định dự toán.\n", encoding="utf-8")
+    spans = evidence_spans([{"text": "Sở Tài chính chủ trì thẩm định"}], tmp_path)
+    assert spans == [("ke-hoach.docx", 3, 3), ("khac.txt", 2, 2)]

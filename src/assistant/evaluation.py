@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import statistics
 import unicodedata
 from pathlib import Path
 
+from .documents import load_file
 from .types import Answer
 from .vietnamese import has_diacritics
 
@@ -21,6 +23,33 @@ def answer_correct(gold: list[list[str]], text: str) -> bool:
     return all(any(_norm(alt) in norm for alt in group) for group in gold)
 
 
+def _file_texts(path: Path) -> tuple[str, ...]:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return _texts(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _texts(path: Path, _mtime: int, _size: int) -> tuple[str, ...]:
+    """The texts whose lines citations count, in order: a text file's own; for .docx and .pdf
+    the loader's lines (a Word paragraph or table row per line); for HTML its own lines, then
+    the loader's (minified HTML is laid out one block per line)."""
+    texts = []
+    if path.suffix.lower() not in (".docx", ".pdf"):
+        try:
+            texts.append(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
+        except (UnicodeDecodeError, OSError):
+            pass
+    if path.suffix.lower() in (".docx", ".pdf", ".html", ".htm"):
+        try:
+            texts.append(load_file(path).text)
+        except Exception:  # noqa: BLE001 - a file the loader refuses holds no evidence
+            pass
+    return tuple(texts)
+
+
 def evidence_spans(evidence: list[dict], knowledge_dir: Path) -> list[tuple[str, int, int]]:
     """(source, start_line, end_line) of each evidence passage, searched in every file."""
     spans = []
@@ -29,18 +58,12 @@ def evidence_spans(evidence: list[dict], knowledge_dir: Path) -> list[tuple[str,
         for path in sorted(knowledge_dir.rglob("*")):
             if not path.is_file():
                 continue
-            try:
-                content = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, OSError):
-                continue
-            start = 0
-            if after:
-                a = content.find(after)
-                if a < 0:
-                    continue
-                start = a
-            idx = content.find(text, start)
-            if idx < 0:
+            for content in _file_texts(path):
+                start = content.find(after) if after else 0
+                idx = content.find(text, start) if start >= 0 else -1
+                if idx >= 0:
+                    break
+            else:
                 continue
             line_start = content.count("\n", 0, idx) + 1
             line_end = line_start + text.count("\n")
