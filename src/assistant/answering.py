@@ -37,9 +37,13 @@ _DEADLINE = re.compile(
     r"|trước ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?",
     re.I,
 )
-_DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r"\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
+# A cited document's number, the State's ("12/2025/QĐ-TTg") or the Party's ("46-CT/TW", "57-NQ/TW"),
+# and its date.
+_DATED_REFERENCE = re.compile("(?:" + DOC_NUMBER.pattern + r"|\b\d{1,4}-[A-ZĐ]{1,4}/[A-ZĐ]{1,4}\b)\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bqu[ýí]\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}",
+    r"\b\d{1,2}/\d{1,2}(/\d{4})?\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\bqu[ýí]\s+(I{1,3}|IV|[1-4])\b|tháng\s+\d{1,2}(/\d{4})?|năm\s+\d{4}"
+    # the effect clause of Nghị định 30/2020: "có hiệu lực (thi hành) kể từ ngày ký / ban hành"
+    r"|\btừ ngày (?:ký|ban hành)\b",
     re.I,
 )
 
@@ -594,6 +598,13 @@ class Answerer:
                                   under_heading=True))
         return units
 
+    def _named_sources(self, query: Query) -> set[str]:
+        """The library's documents the question names by number ("KH 141", "617/KH-UBND")."""
+        if not query.numbers:
+            return set()
+        return {d.source for d in self.index.documents.values()
+                if d.meta.number and any(same_number(n, d.meta.number) for n in query.numbers)}
+
     def _answer_from_sentences(self, query: Query, hits: list[Hit]):
         units = self._units(hits[:6])
         block = self._section_units(query, hits)
@@ -601,6 +612,11 @@ class Answerer:
         units = block + [u for u in units if (u.source, u.start_line) not in placed]
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
             units = [u for u in units if self._province_of(u.source) in query.provinces]
+        # "Nơi nhận:" (Nghị định 30/2020) lists who receives the document, not who does what
+        units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0])]
+        named = self._named_sources(query)
+        if named:  # "KH 141 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
+            units = [u for u in units if u.source in named]
         if query.kind == "duty" and query.agency:
             # What an agency must do can only come from a passage that names the agency.
             agency = fold(query.agency)
@@ -792,6 +808,9 @@ class Answerer:
             own = _DATED_REFERENCE.sub(" ", text)
             if not _DATE.search(own):
                 return -0.3
+            if "hieu luc" in fold(query.focus or query.text):
+                # "có hiệu lực từ khi nào": the effect clause ("… có hiệu lực (thi hành) kể từ …")
+                return 1.5 if "hieu luc" in f else 1.0
             # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
             return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0
         if kind == "source":
@@ -804,6 +823,7 @@ class Answerer:
 # ---------------------------------------------------------------------- helpers
 
 
+_RECIPIENTS = re.compile(r"(?:^|\|)\W*n[oơ]i nh[aậ]n\W*:", re.I)
 _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
 _RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)
 _COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")

@@ -130,7 +130,10 @@ def _content_words(text: str) -> set[str]:
 
 
 _ANAPHORA = re.compile(r"\b(đó|này|ấy|nói trên|trên đây|vậy)\b|^(trong đó|trong số đó|vậy|thế|còn)\b", re.I)
-_ANAPHORA_FOLDED = re.compile(r"\b(trong (so )?do|nhiem vu do|ke hoach (do|nay)|van ban (do|nay)|noi tren)\b")
+# "kế hoạch đó", "QĐ này", "văn bản trên": a document noun (or its abbreviation) and a demonstrative
+_ANAPHORA_FOLDED = re.compile(
+    r"\b(trong (so )?do|nhiem vu do|(ke hoach|van ban|quyet dinh|de an|chuong trinh|qd|kh) (do|nay|ay|tren)|noi tren)\b"
+)
 
 
 def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str]:
