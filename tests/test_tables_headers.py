@@ -334,6 +334,22 @@ def test_header_repeated_mid_table_is_skipped():
     ]
 
 
+def test_header_repeated_in_a_one_cell_per_line_table():
+    header = ["\tTT", "\tNội dung", "\tKinh phí", "\tKinh phí", "", "\t", "\t", "\tNăm 2026", "\tNăm 2027", ""]
+    text = "\n".join([
+        *header,
+        "\t1", "\tHội thi tìm hiểu pháp luật", "\t50", "\t60", "",
+        *header,
+        "\t(1)", "\t(2)", "\t(3)", "\t(4)", "",
+        "\t2", "\tPhát hành tờ gấp", "\t20", "\t25",
+    ])
+    (table,) = _tables(text)
+    assert table.headers == ["TT", "Nội dung", "Kinh phí - Năm 2026", "Kinh phí - Năm 2027"]
+    assert [r.number for r in table.rows] == ["1", "2"]
+    lines = text.split("\n")
+    assert lines[table.rows[1].start] == "\t2" and lines[table.rows[1].end - 1] == "\t25"
+
+
 def test_header_repeated_after_a_page_break_joins_the_pieces():
     text = "\n".join([
         "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |",
@@ -417,17 +433,38 @@ def test_bare_year_headers_one_cell_per_line():
     assert table.rows[1].render(table.headers).endswith("2026: 30 | 2030: 90")
 
 
-def test_a_question_about_a_period_finds_its_cell(tmp_path):
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    """The invented plans indexed with the hash embedder (no model)."""
     from assistant.assistant import Assistant
     from assistant.config import Settings
 
-    knowledge = tmp_path / "knowledge"
+    base = tmp_path_factory.mktemp("table-headers")
+    knowledge = base / "knowledge"
     knowledge.mkdir()
     (knowledge / "van-hoa-doc.txt").write_text(PERIODS, encoding="utf-8")
-    assistant = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
-    assistant.ingest()
+    (knowledge / "thu-vien.txt").write_text(PIPE_EMPTY_SPAN, encoding="utf-8")
+    (knowledge / "luu-tru.txt").write_text("KẾ HOẠCH\nSố hóa tài liệu lưu trữ năm 2027\n\n" + BARS, encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
+    a.ingest()
+    return a
+
+
+def test_a_question_about_a_period_finds_its_cell(assistant):
     answer = assistant.ask("Tỷ lệ xã có tủ sách cộng đồng giai đoạn 2026-2030 là bao nhiêu?")
     assert not answer.abstained
     assert "Giai đoạn 2026-2030: 80" in answer.text
     cite = answer.citations[0]
-    assert (cite.start_line, cite.end_line) == (8, 8)  # the row's own line
+    assert (cite.source, cite.start_line, cite.end_line) == ("van-hoa-doc.txt", 8, 8)  # the row's own line
+
+
+def test_lead_and_partner_questions_read_the_sub_columns(assistant):
+    lead = assistant.ask("Cơ quan nào chủ trì khảo sát nhu cầu đọc của người dân?")
+    assert "Sở Văn hóa và Thể thao" in lead.text
+    assert (lead.citations[0].source, lead.citations[0].start_line) == ("thu-vien.txt", 9)
+    partner = assistant.ask("Số hóa hồ sơ đất đai do cơ quan nào phối hợp?")
+    assert "Ủy ban nhân dân các xã" in partner.text
+    cite = partner.citations[0]
+    lines = ("KẾ HOẠCH\nSố hóa tài liệu lưu trữ năm 2027\n\n" + BARS).split("\n")
+    assert cite.source == "luu-tru.txt" and "Số hóa hồ sơ đất đai" in lines[cite.start_line - 1 : cite.end_line]
+    assert cite.end_line - cite.start_line <= 10  # the row's lines, not the table's
