@@ -368,6 +368,21 @@ def test_header_repeated_after_a_page_break_joins_the_pieces():
     assert "Nhiệm vụ: Nhiệm vụ" not in chunks[0].text
 
 
+def test_a_piece_after_a_page_number_goes_on_under_the_same_columns():
+    text = "\n".join([
+        "| TT | Nhiệm vụ | Cơ quan chủ trì |",
+        "| 1 | Lập danh mục dữ liệu | Sở Khoa học và Công nghệ |",
+        "",
+        "7",
+        "",
+        "| 2 | Công bố dữ liệu | Văn phòng Ủy ban nhân dân tỉnh |",
+        "| 3 | Cập nhật dữ liệu | Các sở, ngành |",
+    ])
+    (table,) = _tables(text)
+    assert table.headers == ["TT", "Nhiệm vụ", "Cơ quan chủ trì"]
+    assert [(r.number, r.start) for r in table.rows] == [("1", 1), ("2", 5), ("3", 6)]
+
+
 # ---------------------------------------------------------------- period columns
 
 PERIODS = """KẾ HOẠCH

@@ -123,7 +123,7 @@ def _continued(tables: list[Table], lines: list[str]) -> list[Table]:
         label = t.headers[0].strip() if t.headers and not t.columns[0][1:] else ""
         first = t.raw[0][2]
         repeats = _signature(first) == _signature(prev.raw[0][2]) and 0 <= gap <= 6 and _page_gap(lines, prev.end, t.start)
-        continues = (0 <= gap <= 3 and all(not lines[k].strip() for k in range(prev.end, t.start))
+        continues = (0 <= gap <= 3 and _page_gap(lines, prev.end, t.start)
                      and 0 < len(label) <= 4 and len(t.headers) <= len(prev.headers) + 1)
         if not (repeats or continues):
             out.append(t)
