@@ -168,6 +168,7 @@ def test_ben_tre_table_rows_keep_their_column_headers(chunks):
     row = [r for r in chunk.text.split("\n") if "Hỗ trợ tiền ăn" in r][0]
     assert "Diễn giải: 25.000 đồng/ngày, 20 ngày với 100 người" in row
     assert "Tổng kinh phí (1.000đ): 50.000" in row
+    assert "Trong đó - Địa phương (1.000đ): 50.000" in row  # the group header over its sub-header
     # An unnumbered sub-row names the item it belongs to.
     assert "2.2" in row
     assert "Bảng:" in chunk.header and "Diễn giải" in chunk.header

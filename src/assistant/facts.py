@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "7"
+FACTS_VERSION = "8"
 
 _INDICATOR_LIMIT = 200
 
@@ -414,7 +414,11 @@ def _table_responsibilities(ctx: _Context) -> list[Responsibility]:
     out: list[Responsibility] = []
     for table in ctx.tables:
         heads = table.headers
-        lead_col = _column(heads, r"chu tri|don vi thuc hien|co quan thuc hien|dau moi")
+        # "Chủ trì" names the lead column; "Cơ quan thực hiện" does when no column says
+        # "chủ trì" (under a group header "Cơ quan thực hiện" both sub-columns carry it).
+        lead_col = _column(heads, r"chu tri|dau moi")
+        if lead_col < 0:
+            lead_col = _column(heads, r"don vi thuc hien|co quan thuc hien", {k for k, h in enumerate(heads) if "phoi hop" in fold(h)})
         if lead_col < 0:
             continue
         partner_col = _column(heads, r"phoi hop", {lead_col})
@@ -751,7 +755,11 @@ def _table_targets(ctx: _Context) -> list[Target]:
     out: list[Target] = []
     for table in ctx.tables:
         heads = table.headers
-        indicator = _column(heads, r"chi tieu|muc tieu|noi dung|ten")
+        # the indicator's column is not one of the period columns ("Mục tiêu - Năm 2025")
+        dated = {k for k, h in enumerate(heads) if _heading_period(h)}
+        indicator = _column(heads, r"chi tieu|muc tieu|noi dung|ten", dated)
+        if indicator < 0:
+            indicator = _column(heads, r"chi tieu|muc tieu|noi dung|ten")
         periods = [(k, p) for k, h in enumerate(heads) if k != indicator and (p := _heading_period(h))]
         if indicator < 0 or not periods or _MONEY_WORDS.search(_table_context(ctx, table)):
             continue
@@ -1006,10 +1014,11 @@ class _BudgetColumns:
 def _budget_columns(table: Table) -> _BudgetColumns | None:
     heads = table.headers
     folded = [fold(h) for h in heads]
-    funding = [(k, re.sub(r"\s*\([^)]*\)", "", heads[k]).strip()) for k, f in enumerate(folded)
-               if _funding_of(heads[k]) and not re.search(r"tong", f)]
+    # a source is named by its own column's label ("Trung ương" under a group "Trong đó")
+    funding = [(k, re.sub(r"\s*\([^)]*\)", "", _leaf(table, k)).strip()) for k, f in enumerate(folded)
+               if _funding_of(_leaf(table, k)) and not re.search(r"tong", fold(_leaf(table, k)))]
     taken = {k for k, _ in funding}
-    years = [(k, y) for k, f in enumerate(folded) if k not in taken and (y := _single_year(heads[k]))]
+    years = [(k, y) for k, f in enumerate(folded) if k not in taken and (y := _single_year(_leaf(table, k)) or _single_year(heads[k]))]
     taken |= {k for k, _ in years}
     amount = _column(heads, _TOTAL_HEAD, taken)
     if amount < 0:
@@ -1023,6 +1032,12 @@ def _budget_columns(table: Table) -> _BudgetColumns | None:
     if item < 0:
         item = _first_text_column(heads, taken | {detail, source_text})
     return _BudgetColumns(item, amount, detail, funding, source_text, years)
+
+
+def _leaf(table: Table, k: int) -> str:
+    """A column's own label: the lowest part of its header (the header when it has one part)."""
+    parts = table.columns[k] if k < len(table.columns) else []
+    return parts[-1] if parts else table.headers[k]
 
 
 def _single_year(head: str) -> str:
