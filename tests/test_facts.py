@@ -515,3 +515,17 @@ def test_indicator_table_gives_targets_and_cost_table_with_abbreviated_sources()
 ])
 def test_split_agencies(text, expected):
     assert split_agencies(text) == expected
+
+
+def test_a_bracketed_assignment_names_the_task_before_it_and_keeps_its_list():
+    """"<task> (Giao X chủ trì, phối hợp với Y; Z …)": the ';' inside the brackets separates
+    partners; the task is the sentence before the bracket."""
+    text = (
+        "II. NHIỆM VỤ\n\n"
+        "3. Rà soát quy chế quản lý kho lưu trữ của tỉnh (Giao Sở Nội vụ chủ trì, phối hợp với "
+        "Văn phòng UBND tỉnh; Sở Tư pháp và các cơ quan liên quan thực hiện).\n"
+    )
+    rs = [r for r in extract_text(text).responsibilities if r.lead == ["Sở Nội vụ"]]
+    assert len(rs) == 1
+    assert rs[0].task == "Rà soát quy chế quản lý kho lưu trữ của tỉnh"
+    assert rs[0].partners[:2] == ["Văn phòng UBND tỉnh", "Sở Tư pháp"]

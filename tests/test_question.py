@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import detect_kind, find_agency, resolve_followup, understand
+from assistant.question import detect_kind, find_agency, resolve_followup, split_parts, understand
 from assistant.types import Turn
 
 
@@ -159,3 +159,19 @@ def test_a_follow_up_naming_its_own_province_does_not_inherit_the_old_one():
     history = [Turn("user", "Mục tiêu đến năm 2025 của Vĩnh Phúc về công tác xã hội là gì?"), Turn("assistant", "…")]
     q = understand("Còn Lạng Sơn thì sao?", history)
     assert q.followup and q.provinces == ["Lạng Sơn"]
+
+
+def test_a_name_in_capitals_is_not_the_question_word_when_splitting_parts():
+    q = "Ở tỉnh X, việc ra mắt AI pháp luật cho cán bộ, công chức thì ai chủ trì, ai phối hợp?"
+    assert split_parts(q) == ["Ở tỉnh X, việc ra mắt AI pháp luật cho cán bộ, công chức thì ai chủ trì", "ai phối hợp"]
+
+
+def test_an_agency_and_lam_gi_ask_for_its_duties():
+    assert understand("Cong an tinh lam gi trong ke hoach nay?").kind == "duty"
+    assert understand("Kế hoạch này nhằm làm gì?").kind != "duty"  # no agency: a purpose
+
+
+def test_a_document_noun_with_a_demonstrative_refers_back():
+    history = [Turn("user", "QĐ 45 của tỉnh X về chuyển đổi số do ai ký?"), Turn("assistant", "Ông A ký.")]
+    standalone, followup, _ = resolve_followup("qd do co hieu luc tu khi nao?", history)
+    assert followup and "45" in standalone

@@ -234,3 +234,11 @@ def test_provinces_are_proper_nouns_in_cased_text():
     assert find_provinces("Giữ gìn hòa bình, phát triển Hà Nội") == ["Hà Nội"]
     assert find_provinces("Kế hoạch của tỉnh Hòa Bình") == ["Hòa Bình"]
     assert find_provinces("ke hoach cua hoa binh") == ["Hòa Bình"]  # typed without accents or capitals
+
+
+def test_department_fields_abbreviated_after_so():
+    assert expand_abbreviations("So TC Bac Ninh phai lam gi") == "So Tài chính Bac Ninh phai lam gi"
+    assert expand_abbreviations("Sở YT và Sở XD") == "Sở Y tế và Sở Xây dựng"
+    # only after "Sở", only in capitals: "so TC" / "TC" alone stay
+    assert expand_abbreviations("tiêu chí TC 5") == "tiêu chí TC 5"
+    assert expand_abbreviations("so tc") == "so tc"

@@ -598,6 +598,17 @@ class Answerer:
                                   under_heading=True))
         return units
 
+    def _in_recipients(self, u: Unit) -> bool:
+        """A line of the "Nơi nhận:" list written one recipient a line ("- Công an tỉnh;")."""
+        rec = self.index.documents.get(u.source)
+        if rec is None or not re.match(r"^\W", u.text.strip()):
+            return False
+        view = self._view(rec)[0]
+        k = view.at(u.start_line) - 1
+        while k >= 1 and re.match(r"^\s*[-+•–]", view.lines[k - 1]):
+            k -= 1
+        return k >= 1 and bool(_RECIPIENTS.search(view.lines[k - 1]))
+
     def _named_sources(self, query: Query) -> set[str]:
         """The library's documents the question names by number ("KH 141", "617/KH-UBND")."""
         if not query.numbers:
@@ -613,7 +624,7 @@ class Answerer:
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
             units = [u for u in units if self._province_of(u.source) in query.provinces]
         # "Nơi nhận:" (Nghị định 30/2020) lists who receives the document, not who does what
-        units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0])]
+        units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0]) and not self._in_recipients(u)]
         named = self._named_sources(query)
         if named:  # "KH 141 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
             units = [u for u in units if u.source in named]
@@ -664,7 +675,12 @@ class Answerer:
                 return f"{text}{label}", cites, max(0.0, min(1.0, confidence))
         text = _shorten(unit.text, 400)
         end_line = unit.end_line
-        if doc and not unit.frame and unit.text.rstrip().endswith(":"):
+        if unit.frame:
+            text = _with_unit(text)
+        headed = self._heading_block(doc, unit) if doc and not unit.frame else None
+        if headed:
+            text, end_line = _shorten(headed[0], 450), headed[1]
+        elif doc and not unit.frame and unit.text.rstrip().endswith(":"):
             # A lead-in ("… gồm các nội dung sau:") announces the list that follows: say it too.
             items, end_line = self._announced_list(doc, unit.end_line)
             if items:
@@ -698,11 +714,33 @@ class Answerer:
                 k += 1
                 continue
             if not re.match(r"^(?:[-+•–*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)", text):
+                # no list: the lead-in may announce the paragraph written right under it
+                # ("Các hình thức khen thưởng bao gồm:" + "Huân chương …; Bằng khen …; Giấy khen.")
+                if not items and k == view.at(after_line) + 1 and not _looks_like_heading(text):
+                    items, end = [text], view.span(k, k)[1]
                 break
             items.append(_strip_bullet(re.sub(r"^[a-zđ\d]{1,2}[.)]\s*", "", text)))
             end = view.span(k, k)[1]
             k += 1
         return items, end
+
+    def _heading_block(self, doc: DocumentRecord, unit: Unit) -> tuple[str, int] | None:
+        """When the passage chosen is a heading ("3. Hình thức khen thưởng"), what it heads: its
+        first paragraph (and the list that one announces), and the last line taken."""
+        if not _looks_like_heading(unit.text) or not unit.section.endswith(_strip_number(unit.text).strip()[:40]):
+            return None
+        view = self._view(doc)[0]
+        k = view.at(unit.end_line) + 1
+        while k <= len(view.lines) and not view.lines[k - 1].strip():
+            k += 1
+        if k > len(view.lines) or _looks_like_heading(view.lines[k - 1].strip()):
+            return None
+        text, end = view.lines[k - 1].strip(), view.span(k, k)[1]
+        if text.endswith(":"):
+            items, end2 = self._announced_list(doc, end)
+            if items:
+                text, end = f"{text} " + "; ".join(items), end2
+        return text, end
 
     def _province_of(self, source: str) -> str:
         rec = self.index.documents.get(source)
@@ -821,6 +859,31 @@ class Answerer:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_UNIT_CELL = re.compile(r"(?:^|\| )(?:Đơn vị tính|ĐVT|Đơn vị đo)\s*:\s*([^|\d]{1,12}?)\s*(?= \||$)", re.I)
+
+
+def _with_unit(row: str) -> str:
+    """A table row whose unit is a column of its own ("Đơn vị tính: % | Năm 2025: 45") says
+    each figure with it ("Năm 2025: 45%"), as a sentence would."""
+    m = _UNIT_CELL.search(row)
+    if not m:
+        return row
+    unit = m.group(1).strip()
+    glue = "" if unit == "%" else " "
+    cells = row.split(" | ")
+    numbering = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)\s*:", re.I)  # the row's number is not a figure
+    out = [re.sub(r"^([^:]{1,60}:\s*)(\d[\d.,]*)$", rf"\g<1>\g<2>{glue}{unit}", c)
+           if not _UNIT_CELL.search(c) and not numbering.match(c) else c for c in cells]
+    return " | ".join(out)
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without a sentence's end: an outline heading ("3. Hình thức khen thưởng",
+    "II. MỤC TIÊU"), not a paragraph."""
+    text = re.sub(r"[*_#]", "", line).strip()
+    return 0 < len(text) <= 90 and not re.search(r"[.;:,]$", text) and text.count(" ") <= 12
 
 
 _RECIPIENTS = re.compile(r"(?:^|\|)\W*n[oơ]i nh[aậ]n\W*:", re.I)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "12"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "13"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -133,6 +133,8 @@ def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool)
     cur = plain(line)
     if _TYPE_NAME.match(plain(prev)) or _TYPE_NAME.match(cur) or _PORTAL_FIELD.match(cur):
         return False
+    if any(_HEADER_FIELD.match(t) for t in (plain(prev).strip(), cur.strip())):
+        return False  # the header's "Số: …" and "<place>, ngày …" lines stand alone
     if _ITEM.match(plain(prev)) and _upper_line(plain(prev)) and not _upper_line(cur) and not open_emphasis:
         return False  # "I. ĐÁNH GIÁ ..." then "Thực hiện ...": a heading in capitals, then its first paragraph
     if _ITEM.match(cur) and not (re.match(r"^[-–]\s*\d", cur) and re.search(r"\d\s*$", plain(prev))):
@@ -140,6 +142,11 @@ def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool)
     if blank_separated:
         return True
     return bool(cur[:1].islower()) and not _SENTENCE_END.search(plain(prev))
+
+
+# The header fields of Nghị định 30/2020 (its Phụ lục I): the number ("Số: 21/KH-UBND") and the
+# place and date ("Hà Nam, ngày 10 tháng 3 năm 2026").
+_HEADER_FIELD = re.compile(r"^(?:Số\s*:|Số\s+\d+\s*/|[A-ZĐÀ-Ỹ][^,:;.]{1,40},\s*ngày\s+\d{1,2}\b)")
 
 
 def _upper_line(text: str) -> bool:

@@ -1,0 +1,109 @@
+"""Reader rules on a small invented library (hash embedder, no model): a document named by its
+number scopes the answer, "Nơi nhận" never answers, a lead-in announces the paragraph under it,
+a heading is answered by what it heads, a table's unit column is said with each figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import _looks_like_heading, _with_unit
+
+PLAN_21 = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 21/KH-UBND
+Hà Nam, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tổ chức phong trào thi đua xây dựng thư viện thân thiện năm 2026
+
+I. MỤC TIÊU
+
+1. Chỉ tiêu
+
+| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2030 |
+|---|---|---|---|---|
+| 1 | Tỷ lệ trường học có thư viện đạt chuẩn | % | 55 | 85 |
+
+2. Hình thức khen thưởng
+
+Các hình thức khen thưởng gồm:
+Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở Giáo dục và Đào tạo.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Văn hóa và Thể thao hướng dẫn các trường đăng ký thi đua.
+
+Nơi nhận:
+- Công an tỉnh;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+PLAN_22 = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 22/KH-UBND
+Hà Nam, ngày 12 tháng 3 năm 2026
+
+KẾ HOẠCH
+Bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh năm 2026
+
+I. NHIỆM VỤ
+
+1. Công an tỉnh chủ trì giám sát, phát hiện và xử lý các cuộc tấn công mạng vào hệ thống thông tin của tỉnh.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    base = tmp_path_factory.mktemp("reader-rules")
+    knowledge = base / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "ha-nam-21.txt").write_text(PLAN_21, encoding="utf-8")
+    (knowledge / "ha-nam-22.txt").write_text(PLAN_22, encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
+    a.ingest()
+    return a
+
+
+def test_a_document_named_by_number_is_the_only_one_that_answers(assistant):
+    # Công an tỉnh leads a task in KH 22 and only receives KH 21 ("Nơi nhận")
+    asked_21 = assistant.ask("KH 21 Hà Nam giao Công an tỉnh chủ trì nhiệm vụ nào?")
+    assert asked_21.abstained, asked_21.text
+    asked_22 = assistant.ask("KH 22 Hà Nam giao Công an tỉnh chủ trì nhiệm vụ nào?")
+    assert not asked_22.abstained and "tấn công mạng" in asked_22.text
+    assert asked_22.citations[0].source == "ha-nam-22.txt"
+
+
+def test_a_lead_in_announces_the_paragraph_written_under_it(assistant):
+    answer = assistant.ask("Kế hoạch 21 của Hà Nam có những hình thức khen thưởng nào?")
+    assert not answer.abstained
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in answer.text and "Giấy khen" in answer.text
+    lines = PLAN_21.split("\n")
+    cite = answer.citations[0]
+    assert "Giấy khen" in "\n".join(lines[cite.start_line - 1 : cite.end_line])
+
+
+def test_a_table_row_says_each_figure_with_its_unit_column(assistant):
+    answer = assistant.ask("Đến năm 2030 tỷ lệ trường học có thư viện đạt chuẩn của Hà Nam là bao nhiêu?")
+    assert not answer.abstained
+    assert "85%" in answer.text
+
+
+def test_with_unit_leaves_the_row_number_and_rows_without_a_unit_column():
+    assert _with_unit("TT: 3 | Chỉ tiêu: Diện tích | ĐVT: ha | Năm 2025: 1.200") == "TT: 3 | Chỉ tiêu: Diện tích | ĐVT: ha | Năm 2025: 1.200 ha"
+    assert _with_unit("Chỉ tiêu: Số xã | Năm 2025: 12") == "Chỉ tiêu: Số xã | Năm 2025: 12"
+
+
+def test_headings_are_short_lines_without_a_sentence_end():
+    assert _looks_like_heading("2. Hình thức khen thưởng")
+    assert _looks_like_heading("**II. TỔ CHỨC THỰC HIỆN**")
+    assert not _looks_like_heading("Các hình thức khen thưởng gồm:")
+    assert not _looks_like_heading("Sở Tài chính bố trí kinh phí thực hiện kế hoạch.")
