@@ -48,7 +48,13 @@ Hà Nam, ngày 12 tháng 3 năm 2026
 KẾ HOẠCH
 Bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh năm 2026
 
-I. NHIỆM VỤ
+I. MỤC TIÊU
+
+a) Đến năm 2027: 60% hệ thống thông tin của tỉnh được giám sát an ninh mạng tập trung.
+
+b) Đến năm 2030: 95% hệ thống thông tin của tỉnh được giám sát an ninh mạng tập trung.
+
+II. NHIỆM VỤ
 
 1. Công an tỉnh chủ trì giám sát, phát hiện và xử lý các cuộc tấn công mạng vào hệ thống thông tin của tỉnh.
 
@@ -107,3 +113,10 @@ def test_headings_are_short_lines_without_a_sentence_end():
     assert _looks_like_heading("**II. TỔ CHỨC THỰC HIỆN**")
     assert not _looks_like_heading("Các hình thức khen thưởng gồm:")
     assert not _looks_like_heading("Sở Tài chính bố trí kinh phí thực hiện kế hoạch.")
+
+
+def test_a_target_asked_for_two_years_is_answered_for_each(assistant):
+    answer = assistant.ask("Hà Nam đặt mục tiêu năm 2027 và năm 2030 bao nhiêu % hệ thống thông tin được giám sát an ninh mạng tập trung?")
+    assert not answer.abstained
+    assert "60%" in answer.text and "95%" in answer.text
+    assert len(answer.citations) == 2

@@ -198,6 +198,12 @@ class Assistant:
             subs = [understand(f"Còn năm {y} thì sao?", turns, sources) for y in new_years]
             answers = [self._answer(sub) for sub in subs]
             answer = _merge_parts(query, [f"năm {y}" for y in new_years], answers, answers[0].hits)
+        elif not query.followup and query.kind in ("target", "count", "amount") and len(set(query.years)) >= 2 and not query.periods:
+            # "đến năm 2030 và năm 2035 có bao nhiêu % …": one figure per year named (a period,
+            # "2026-2030", is one time and asked as one)
+            years = sorted(set(query.years))
+            answers = [self._answer(replace(query, years=[y])) for y in years]
+            answer = _merge_parts(query, [f"năm {y}" for y in years], answers, answers[0].hits)
         else:
             answer = self._answer(query)
         if self.llm is not None and not answer.abstained:
