@@ -175,3 +175,8 @@ def test_a_document_noun_with_a_demonstrative_refers_back():
     history = [Turn("user", "QĐ 45 của tỉnh X về chuyển đổi số do ai ký?"), Turn("assistant", "Ông A ký.")]
     standalone, followup, _ = resolve_followup("qd do co hieu luc tu khi nao?", history)
     assert followup and "45" in standalone
+
+
+def test_a_ratio_of_money_is_a_target_not_an_amount():
+    assert detect_kind("Kinh phí R&D/GRDP đạt tỷ lệ bao nhiêu?") == "target"
+    assert detect_kind("Kinh phí thực hiện là bao nhiêu tiền?") == "amount"

@@ -58,6 +58,12 @@ II. NHIỆM VỤ
 
 1. Công an tỉnh chủ trì giám sát, phát hiện và xử lý các cuộc tấn công mạng vào hệ thống thông tin của tỉnh.
 
+III. KINH PHÍ THỰC HIỆN
+
+- Ngân sách tỉnh bố trí trong dự toán chi thường xuyên hằng năm.
+
+- Nguồn tài trợ hợp pháp của doanh nghiệp viễn thông.
+
 KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
 Trần Văn Bình
@@ -120,3 +126,13 @@ def test_a_target_asked_for_two_years_is_answered_for_each(assistant):
     assert not answer.abstained
     assert "60%" in answer.text and "95%" in answer.text
     assert len(answer.citations) == 2
+
+
+def test_the_plans_funding_section_answers_a_question_in_other_words(assistant):
+    # "tin tặc" is in no document; the rest is the plan's title
+    answer = assistant.ask("Kinh phí bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh Hà Nam trước tin tặc lấy từ nguồn nào?")
+    assert not answer.abstained, answer.text
+    assert "Ngân sách tỉnh" in answer.text and "tài trợ" in answer.text
+    # an agency's own act is not the plan's funding
+    asked = assistant.ask("Công an tỉnh Hà Nam chi trả kinh phí giám sát từ nguồn nào?")
+    assert "Ngân sách tỉnh bố trí" not in asked.text or asked.abstained

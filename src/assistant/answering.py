@@ -21,7 +21,7 @@ from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .tables import find_tables
-from .question import document_fields, same_number
+from .question import document_fields, find_agency, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
 
@@ -695,12 +695,22 @@ class Answerer:
     def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
         """The evidence checks: the question's terms covered, its years those of the passage,
         its rarest word present."""
-        if wide < self.settings.min_evidence:
-            return False
         if self._year_fit(query, unit, doc) <= -1:
             return False  # the passage's section is about other years
         if query.compare:
-            return True
+            return wide >= self.settings.min_evidence
+        if unit.under_heading and doc and (wide < self.settings.min_evidence or not self._focus_supported(query, unit, doc)):
+            if find_agency(query.focus or query.text):
+                return False  # "Sở X cấp phát … từ nguồn nào": what that agency does, not the plan's funding
+            # The plan's own funding section answers where the plan's money comes from: a
+            # question whose words are mostly the plan's title asks about the plan itself, though
+            # it says it in its own words ("sau lũ" for a title's "sau lụt bão").
+            every = fold_tokens(query.focus or query.standalone)
+            words = [t for t, kind in zip(every, _kind_mask(every))
+                     if not kind and not t.isdigit() and t not in STOPWORDS and t not in QUESTION_WORDS]
+            return self._years_supported(query, unit, doc) and self.coverage(words, _doc_context(doc.meta)) >= 0.75
+        if wide < self.settings.min_evidence:
+            return False
         return self._years_supported(query, unit, doc) and self._focus_supported(query, unit, doc)
 
     def _announced_list(self, doc: DocumentRecord, after_line: int) -> tuple[list[str], int]:

@@ -89,6 +89,8 @@ def detect_kind(text: str) -> str:
         f += " bao nhieu dong"
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
+            if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\b(tien|dong|ty dong|trieu)\b", f):
+                return "target"  # "tỷ lệ kinh phí R&D/GRDP là bao nhiêu": a ratio, not a sum of money
             return kind
     return "what"
 
