@@ -180,3 +180,8 @@ def test_a_document_noun_with_a_demonstrative_refers_back():
 def test_a_ratio_of_money_is_a_target_not_an_amount():
     assert detect_kind("Kinh phí R&D/GRDP đạt tỷ lệ bao nhiêu?") == "target"
     assert detect_kind("Kinh phí thực hiện là bao nhiêu tiền?") == "amount"
+
+
+def test_a_list_question_may_name_its_topic_in_several_words():
+    assert detect_kind("Tỉnh X có những kế hoạch chuyển đổi số nào?") == "list"
+    assert detect_kind("Có những kế hoạch về bảo vệ môi trường nông thôn nào?") == "list"
