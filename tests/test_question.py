@@ -184,4 +184,4 @@ def test_a_ratio_of_money_is_a_target_not_an_amount():
 
 def test_a_list_question_may_name_its_topic_in_several_words():
     assert detect_kind("Tỉnh X có những kế hoạch chuyển đổi số nào?") == "list"
-    assert detect_kind("Có những kế hoạch về bảo vệ môi trường nông thôn nào?") == "list"
+    assert detect_kind("Có những đề án bảo vệ môi trường nào?") == "list"
