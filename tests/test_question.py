@@ -185,3 +185,9 @@ def test_a_ratio_of_money_is_a_target_not_an_amount():
 def test_a_list_question_may_name_its_topic_in_several_words():
     assert detect_kind("Tỉnh X có những kế hoạch chuyển đổi số nào?") == "list"
     assert detect_kind("Có những đề án bảo vệ môi trường nào?") == "list"
+
+
+def test_a_name_with_va_inside_is_one_part():
+    q = "Tổng kinh phí là bao nhiêu và Quỹ Bảo vệ và Phát triển rừng góp bao nhiêu?"
+    assert split_parts(q) == ["Tổng kinh phí là bao nhiêu", "Quỹ Bảo vệ và Phát triển rừng góp bao nhiêu"]
+    assert split_parts("Sở Văn hóa, Thể thao và Du lịch chủ trì việc gì, và khi nào xong?")[0] == "Sở Văn hóa, Thể thao và Du lịch chủ trì việc gì"

@@ -214,19 +214,35 @@ def _asks(piece: str) -> bool:
 def split_parts(question: str) -> list[str]:
     """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "Y bao nhiêu"]: pieces
     between commas or "và" that each ask something (an interrogative word on both sides);
-    a piece that asks nothing stays with its neighbour, with its separator."""
+    a piece that asks nothing stays with its neighbour, with its separator. A separator inside
+    a proper name ("Quỹ Bảo vệ và Phát triển rừng", "Sở Văn hóa, Thể thao và Du lịch") separates
+    nothing."""
     text = question.strip().rstrip("?").strip()
     tokens = _PART_SEP.split(text)
-    pieces, seps = tokens[0::2], tokens[1::2]
+    pieces, seps = [tokens[0]], []
+    for sep, piece in zip(tokens[1::2], tokens[2::2]):
+        if _in_name(pieces[-1], piece):
+            pieces[-1] = f"{pieces[-1]}{sep}{piece}"
+        else:
+            pieces.append(piece)
+            seps.append(sep)
     parts: list[str] = [pieces[0]]
     for sep, piece in zip(seps, pieces[1:]):
-        asks = _asks(piece)
-        if asks and _asks(parts[-1]):
+        if _asks(piece) and _asks(parts[-1]):
             parts.append(piece.strip())
         else:
             parts[-1] = f"{parts[-1]}{sep}{piece}"
     parts = [p.strip() for p in parts if p.strip()]
     return parts if len(parts) > 1 else [question]
+
+
+def _in_name(before: str, after: str) -> bool:
+    """Capitalised words on both sides: a name's own "và" / "," (a name capitalises the first
+    syllable of each of its words, so one of the last two syllables before is capitalised)."""
+    last = before.split()[-2:]
+    first = after.split()[:1]
+    return bool(first) and first[0][:1].isupper() and any(w[:1].isupper() for w in last) and not any(
+        w.isupper() and len(w) > 1 for w in last + first)  # "UBND và Sở X": two agencies, in capitals
 
 
 def understand(question: str, history: list[Turn] | None = None, sources: list[str] | None = None) -> Query:
