@@ -191,3 +191,9 @@ def test_a_name_with_va_inside_is_one_part():
     q = "Tổng kinh phí là bao nhiêu và Quỹ Bảo vệ và Phát triển rừng góp bao nhiêu?"
     assert split_parts(q) == ["Tổng kinh phí là bao nhiêu", "Quỹ Bảo vệ và Phát triển rừng góp bao nhiêu"]
     assert split_parts("Sở Văn hóa, Thể thao và Du lịch chủ trì việc gì, và khi nào xong?")[0] == "Sở Văn hóa, Thể thao và Du lịch chủ trì việc gì"
+
+
+def test_khong_asks_only_at_the_end_of_a_clause():
+    q = "Nhiệm vụ cải tạo các bãi chôn lấp không hợp vệ sinh, ngoài Sở X thì còn những cơ quan nào phối hợp?"
+    assert split_parts(q) == [q]
+    assert split_parts("Sở Y tế có chủ trì không, và khi nào xong?") == ["Sở Y tế có chủ trì không", "khi nào xong"]

@@ -199,7 +199,8 @@ def _replace_folded(text: str, old: str, new: str) -> str:
     return text[:idx] + new + text[idx + len(old) :]
 
 
-_INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao|khong)\b")
+# "không" asks only where it ends a clause ("… có … không?"); inside one it negates ("không hợp vệ sinh")
+_INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao)\b|\bkhong\s*$")
 _PART_SEP = re.compile(r"(\s*,\s*(?:và|va|còn|con|trong đó|trong do)?\s*|\s*;\s*|\s+(?:và|va)\s+)", re.I)
 
 
