@@ -64,6 +64,18 @@ III. KINH PHÍ THỰC HIỆN
 
 - Nguồn tài trợ hợp pháp của doanh nghiệp viễn thông.
 
+Phụ lục
+
+DANH MỤC CÁC DỰ ÁN ƯU TIÊN
+
+| STT | Dự án | Cơ quan chủ trì |
+|---|---|---|
+| I. | Nhóm hạ tầng | |
+| 1 | Trung tâm giám sát an ninh mạng của tỉnh | Công an tỉnh |
+| 2 | Nâng cấp mạng truyền số liệu chuyên dùng | Sở Khoa học và Công nghệ |
+| II. | Nhóm nhân lực | |
+| 3 | Đào tạo chuyên gia an ninh mạng | Sở Nội vụ |
+
 KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
 Trần Văn Bình
@@ -129,10 +141,18 @@ def test_a_target_asked_for_two_years_is_answered_for_each(assistant):
 
 
 def test_the_plans_funding_section_answers_a_question_in_other_words(assistant):
-    # "tin tặc" is in no document; the rest is the plan's title
-    answer = assistant.ask("Kinh phí bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh Hà Nam trước tin tặc lấy từ nguồn nào?")
+    # "sau" is in no line of the funding section; the rest is the plan's title
+    answer = assistant.ask("Kinh phí bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh Hà Nam năm 2026 và các năm sau lấy từ nguồn nào?")
     assert not answer.abstained, answer.text
     assert "Ngân sách tỉnh" in answer.text and "tài trợ" in answer.text
     # an agency's own act is not the plan's funding
     asked = assistant.ask("Công an tỉnh Hà Nam chi trả kinh phí giám sát từ nguồn nào?")
     assert "Ngân sách tỉnh bố trí" not in asked.text or asked.abstained
+
+
+def test_a_count_no_sentence_states_is_the_items_of_the_list_its_heading_names(assistant):
+    answer = assistant.ask("KH 22 của Hà Nam có bao nhiêu dự án ưu tiên?")
+    assert not answer.abstained, answer.text
+    assert "có 3 mục" in answer.text  # rows 1-3, not the group rows I. and II.
+    # what was achieved is not what is listed
+    assert assistant.ask("KH 22 của Hà Nam đã hoàn thành bao nhiêu dự án ưu tiên?").abstained

@@ -23,7 +23,7 @@ from .chunking import outline
 from .tables import find_tables
 from .question import document_fields, find_agency, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
-from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, find_provinces, fold, fold_tokens, periods_in, years_in
+from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, expand_abbreviations, find_provinces, fold, fold_tokens, periods_in, years_in
 
 NO_INFO = "Tài liệu không có thông tin"
 
@@ -149,6 +149,8 @@ class Answerer:
             if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
                 return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
             result = self._answer_from_sentences(query, hits)
+        if result is None and query.kind == "count":
+            result = self._count_listed(query, docs)
         if result is None:
             return self._abstain(answer, hits, self._not_found_text(query, hits))
         answer.text, answer.citations, answer.confidence = result
@@ -579,9 +581,14 @@ class Answerer:
         of a plan's section says what its lines answer."""
         if query.kind != "source" or not hits:
             return []
-        rec = self.index.documents.get(hits[0].chunk.source)
-        if rec is None:
-            return []
+        units: list[Unit] = []
+        for source in list(dict.fromkeys(h.chunk.source for h in hits))[:2]:  # the two documents retrieved first
+            rec = self.index.documents.get(source)
+            if rec is not None:
+                units += self._funding_units(rec, hits)
+        return units
+
+    def _funding_units(self, rec: DocumentRecord, hits: list[Hit]) -> list[Unit]:
         view, _, root = self._view(rec)
         units: list[Unit] = []
         stack = list(root.children)
@@ -598,6 +605,56 @@ class Answerer:
                 units.append(Unit(rec.source, self._heading_path(rec, start), start, end, text, len(hits), hits[0].score * 0.8, text,
                                   under_heading=True))
         return units
+
+    def _count_listed(self, query: Query, docs: list[DocumentRecord]):
+        """"Phụ lục có bao nhiêu nhiệm vụ trọng tâm?" when no sentence states the number: the
+        items of the table or the outline section whose heading names what is counted, counted.
+        Only the question's own document, and only a heading holding the counted phrase whole."""
+        words = _counted_phrase(query.focus or query.text)
+        if len(words) < 2 or not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
+            return None
+        if re.search(r"\bđã\b", (query.focus or query.text).lower()):
+            return None  # "đã … bao nhiêu": what was achieved, which a list of tasks does not tell
+        doc = docs[0]
+        view, tables, root = self._view(doc)
+        for size in range(len(words), 1, -1):
+            phrase = " ".join(words[:size])
+            found = self._listed_under(view, tables, root, phrase)
+            if found:
+                count, first, last, heading = found
+                label = _doc_label(doc.meta, doc.source)
+                start, _ = view.span(first + 1, first + 1)
+                _, end = view.span(last + 1, last + 1)
+                text = f"{heading}: có {count} mục ({label})."
+                quote = collapse(" ".join(doc.lines[start - 1 : min(end, start + 2)]))
+                return text, [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)], 0.6
+        return None
+
+    @staticmethod
+    def _listed_under(view, tables, root, phrase: str):
+        """(count, first line, last line, heading) of what a heading naming `phrase` lists:
+        a table's rows numbered 1, 2, … (group rows "I.", "II." not counted), else the numbered
+        sections under it; 0-based logical lines."""
+        for table in tables:
+            above = [k for k in range(max(0, table.start - 6), table.start) if view.lines[k].strip()][-4:]
+            caption = next((view.lines[k].strip() for k in above if _names_list(view.lines[k], phrase)), "")
+            if not caption:
+                continue
+            numbered = [r for r in table.rows if re.fullmatch(r"\d{1,3}\.?", (r.cells[0] if r.cells else "").strip())]
+            if numbered:
+                return len(numbered), above[0], numbered[-1].end - 1, caption
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node is root or not _names_list(node.label, phrase):
+                continue
+            items = node.children
+            if items and all(re.match(r"^[IVXLC]+\.", c.label.strip()) for c in items):
+                items = [g for c in items for g in c.children]  # groups "I.", "II.": their items
+            if len(items) >= 2:
+                return len(items), node.start, items[-1].end - 1, node.label.strip()
+        return None
 
     def _in_recipients(self, u: Unit) -> bool:
         """A line of the "Nơi nhận:" list written one recipient a line ("- Công an tỉnh;")."""
@@ -829,6 +886,8 @@ class Answerer:
         f = fold(text)
         kind = query.kind
         if kind in ("target", "count", "amount"):
+            text = re.sub(r"^(?:STT|TT|Số TT)\s*:\s*[\dIVXivx.]+\s*(?:\||$)", "", text.strip())  # a row's number counts nothing
+            f = fold(text)
             nums = [n for n in _NUMBER.findall(text) if not re.fullmatch(r"(19|20)\d\d", n) and not re.fullmatch(r"\d\.", n)]
             if not nums:
                 return -0.5
@@ -902,6 +961,29 @@ _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:
 _RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)
 _COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
 _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
+
+
+def _names_list(heading: str, phrase: str) -> bool:
+    """A heading that names a list by what it holds: the counted phrase ends it ("DANH MỤC CÁC
+    NHIỆM VỤ TRỌNG TÂM", "2. Các dự án ưu tiên:"), maybe before a bracket; not a title that
+    only mentions it ("KẾ HOẠCH PHÁT TRIỂN … HỢP TÁC XÃ TỈNH X NĂM 2024")."""
+    text = fold(re.sub(r"\(.*?\)", " ", re.sub(r"[*_#]", "", heading)))
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    return re.search(rf"\b{re.escape(phrase)}\s*$", collapse(text)) is not None
+
+
+def _counted_phrase(question: str) -> list[str]:
+    """The folded words of what "bao nhiêu" counts, up to four ("bao nhiêu nhiệm vụ trọng tâm"
+    -> nhiem vu trong tam); [] for percentages, money and time."""
+    f = fold(expand_abbreviations(question))
+    m = re.search(r"\bbao nhieu\s+((?:[a-z]+\s*){1,4})", f)
+    if not m:
+        return []
+    words = m.group(1).split()
+    if words[0] in _NOT_COUNTED or words[0] in STOPWORDS:
+        return []
+    cut = next((i for i, w in enumerate(words) if w in ("duoc", "can", "phai", "se", "da", "co", "cua", "theo", "tai", "den", "nam")), len(words))
+    return words[:cut]
 
 
 def _counted_noun(question: str) -> str:

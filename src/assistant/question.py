@@ -87,6 +87,8 @@ def detect_kind(text: str) -> str:
     # "Đồng" of a place name (Đồng Nai, Đồng Tháp) nor of "cộng đồng", "hội đồng".
     if re.search(r"(\d|bao nhiêu|triệu|tỷ|nghìn|ngàn)\s*đồng\b", nfc(text).lower()):
         f += " bao nhieu dong"
+    # "tiên / tiến" of compounds ("ưu tiên", "tiến độ", "xúc tiến") is not "tiền" (money)
+    f = re.sub(r"\b(?:uu|dau|xuc|cai|tien|tien phong|thuc) tien\b|\btien (?:do|phong|tien|hanh|trinh|quyet)\b", " _ ", f)
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
             if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\b(tien|dong|ty dong|trieu)\b", f):
