@@ -197,3 +197,8 @@ def test_khong_asks_only_at_the_end_of_a_clause():
     q = "Nhiệm vụ cải tạo các bãi chôn lấp không hợp vệ sinh, ngoài Sở X thì còn những cơ quan nào phối hợp?"
     assert split_parts(q) == [q]
     assert split_parts("Sở Y tế có chủ trì không, và khi nào xong?") == ["Sở Y tế có chủ trì không", "khi nào xong"]
+
+
+def test_so_hieu_typed_without_accents_is_not_an_agency():
+    assert find_agency("cho minh so hieu cac ke hoach") == ""
+    assert find_agency("So Tai chinh lam gi") == "So Tai chinh"

@@ -97,6 +97,10 @@ def detect_kind(text: str) -> str:
     return "what"
 
 
+# Compounds of "số" (number) that a question asks with ("số hiệu", "số lượng", …), folded.
+_SO_COMPOUNDS = frozenset("hieu luong lieu tien thu ky may".split())
+
+
 def find_agency(text: str) -> str:
     """The agency a question is about ("Sở Tài chính"), accents optional."""
     words = expand_abbreviations(nfc(text)).replace("?", " ").split()
@@ -109,6 +113,8 @@ def find_agency(text: str) -> str:
                 continue
             if head in ("doan", "ban", "so", "bao") and i > 0 and folded[i - 1] in ("giai", "phat", "hanh", "co", "chinh"):
                 continue  # "giai đoạn", "phát ban", "cơ sở", "thông báo" when typed without accents
+            if head == "so" and not has_diacritics(words[i]) and nxt and fold(nxt).strip(",.;:") in _SO_COMPOUNDS:
+                continue  # "so hieu", "so luong" typed without accents: số hiệu, số lượng, not a Sở
             if not words[i][:1].isupper() and (has_diacritics(text) or any(w[:1].isupper() for w in words[1:])):
                 continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
             j = i + len(parts)
