@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import _looks_like_heading, _with_unit
+from assistant.answering import _looks_like_heading, _shorten_at, _with_unit
 
 PLAN_21 = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
 Số: 21/KH-UBND
@@ -31,6 +31,10 @@ Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở 
 II. TỔ CHỨC THỰC HIỆN
 
 1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Văn hóa và Thể thao hướng dẫn các trường đăng ký thi đua.
+
+**2. Trung tâm Văn hóa tỉnh**
+
+Chủ trì, phối hợp với Đoàn Thanh niên tổ chức ngày hội đọc sách mùa hè cho thiếu nhi.
 
 Nơi nhận:
 - Công an tỉnh;
@@ -140,13 +144,53 @@ def test_a_target_asked_for_two_years_is_answered_for_each(assistant):
     assert len(answer.citations) == 2
 
 
-def test_the_plans_funding_section_answers_a_question_in_other_words(assistant):
+FUNDING_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 30/KH-UBND
+Hà Nam, ngày 12 tháng 3 năm 2026
+
+KẾ HOẠCH
+Bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh năm 2026
+
+I. NHIỆM VỤ
+
+1. Công an tỉnh chủ trì giám sát, phát hiện và xử lý các cuộc tấn công mạng vào hệ thống thông tin của tỉnh.
+
+2. Sở Khoa học và Công nghệ chủ trì nâng cấp mạng truyền số liệu chuyên dùng.
+
+II. KINH PHÍ THỰC HIỆN
+
+- Ngân sách tỉnh bố trí trong dự toán chi thường xuyên hằng năm.
+
+- Nguồn tài trợ hợp pháp của doanh nghiệp viễn thông.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def funding(tmp_path_factory):
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    base = tmp_path_factory.mktemp("reader-funding")
+    knowledge = base / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "ha-nam-30.txt").write_text(FUNDING_PLAN, encoding="utf-8")
+    (knowledge / "ha-nam-21.txt").write_text(PLAN_21, encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
+    a.ingest()
+    return a
+
+
+def test_the_plans_funding_section_answers_a_question_in_other_words(funding):
     # "sau" is in no line of the funding section; the rest is the plan's title
-    answer = assistant.ask("Kinh phí bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh Hà Nam năm 2026 và các năm sau lấy từ nguồn nào?")
+    answer = funding.ask("Kinh phí bảo đảm an ninh mạng cho hệ thống thông tin của tỉnh Hà Nam năm 2026 và các năm sau lấy từ nguồn nào?")
     assert not answer.abstained, answer.text
     assert "Ngân sách tỉnh" in answer.text and "tài trợ" in answer.text
     # an agency's own act is not the plan's funding
-    asked = assistant.ask("Công an tỉnh Hà Nam chi trả kinh phí giám sát từ nguồn nào?")
+    asked = funding.ask("Công an tỉnh Hà Nam chi trả kinh phí giám sát từ nguồn nào?")
     assert "Ngân sách tỉnh bố trí" not in asked.text or asked.abstained
 
 
@@ -156,3 +200,16 @@ def test_a_count_no_sentence_states_is_the_items_of_the_list_its_heading_names(a
     assert "có 3 mục" in answer.text  # rows 1-3, not the group rows I. and II.
     # what was achieved is not what is listed
     assert assistant.ask("KH 22 của Hà Nam đã hoàn thành bao nhiêu dự án ưu tiên?").abstained
+
+
+def test_a_duty_without_its_subject_takes_the_agency_of_its_heading(assistant):
+    answer = assistant.ask("Ở Hà Nam, đơn vị nào chủ trì tổ chức ngày hội đọc sách mùa hè cho thiếu nhi?")
+    assert not answer.abstained
+    assert "Trung tâm Văn hóa tỉnh" in answer.text
+
+
+def test_a_long_passage_is_shortened_around_what_is_asked():
+    text = "Mở rộng " + "các hoạt động, " * 40 + "trong đó mở 12 lớp tập huấn cho cán bộ thư viện."
+    short = _shorten_at(text, 200, text.index("12 lớp"))
+    assert "12 lớp" in short and len(short) <= 202 and short.startswith("…")
+    assert _shorten_at("Câu ngắn có 12 lớp.", 200, 12) == "Câu ngắn có 12 lớp."

@@ -21,6 +21,7 @@ from .config import Settings
 from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .tables import find_tables
+from .facts import is_agency_start
 from .question import document_fields, find_agency, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, expand_abbreviations, find_provinces, fold, fold_tokens, periods_in, years_in
@@ -667,6 +668,24 @@ class Answerer:
             k -= 1
         return k >= 1 and bool(_RECIPIENTS.search(view.lines[k - 1]))
 
+    def _key_position(self, query: Query, text: str) -> int:
+        """Where a long passage says what is asked: the count of the noun, the figure, the sum
+        of money, the date (-1: its start will do)."""
+        text = collapse(text)
+        kind = query.kind
+        m = None
+        if kind == "count":
+            noun = _counted_noun(query.focus or query.text)
+            if noun:
+                m = re.search(rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b", fold(text))
+        elif kind == "target":
+            m = re.search(r"\d[\d.,]*\s*%", text)
+        elif kind == "amount":
+            m = _MONEY.search(text)
+        elif kind == "date":
+            m = _DATE.search(_DATED_REFERENCE.sub(lambda r: " " * len(r.group(0)), text))
+        return m.start() if m else -1
+
     def _named_sources(self, query: Query) -> set[str]:
         """The library's documents the question names by number ("KH 141", "617/KH-UBND")."""
         if not query.numbers:
@@ -731,10 +750,13 @@ class Answerer:
                 label = f" ({_doc_label(doc.meta, doc.source)})" if doc else ""
                 cites = _merge_citations([Citation(u.source, u.section, u.start_line, u.end_line, u.text) for u in items])
                 return f"{text}{label}", cites, max(0.0, min(1.0, confidence))
-        text = _shorten(unit.text, 400)
+        text = _shorten_at(unit.text, 400, self._key_position(query, unit.text))
         end_line = unit.end_line
         if unit.frame:
             text = _with_unit(text)
+        subject = _heading_subject(unit) if not unit.frame else ""
+        if subject:
+            text = f"{subject}: {text}"  # "6. Ngân hàng …" then "Chủ trì, phối hợp với …": the heading is who
         headed = self._heading_block(doc, unit) if doc and not unit.frame else None
         if headed:
             text, end_line = _shorten(headed[0], 450), headed[1]
@@ -949,6 +971,16 @@ def _with_unit(row: str) -> str:
     return " | ".join(out)
 
 
+def _heading_subject(unit: Unit) -> str:
+    """The agency a passage without its own subject is about: "Chủ trì, phối hợp với …" under
+    the heading "6. Ngân hàng Chính sách xã hội chi nhánh tỉnh" (a duty list by agency, the
+    layout of "Tổ chức thực hiện")."""
+    if not re.match(r"^\W*(?:chủ trì|phối hợp|tham mưu|hướng dẫn|thực hiện|triển khai|bố trí)\b", unit.text.strip(), re.I):
+        return ""
+    heading = _strip_number(unit.section.split(" › ")[-1]).strip(" *:") if unit.section else ""
+    return heading if heading and is_agency_start(heading) and len(heading) <= 120 else ""
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line without a sentence's end: an outline heading ("3. Hình thức khen thưởng",
     "II. MỤC TIÊU"), not a paragraph."""
@@ -1109,6 +1141,17 @@ def split_sentences(line: str) -> list[str]:
         else:
             out.append(piece)
     return out or [line]
+
+
+def _shorten_at(text: str, limit: int, key: int) -> str:
+    """A long passage shortened so that it keeps `key` (a position in its collapsed text): from
+    the clause that holds it when it lies past the cut."""
+    text = collapse(text)
+    if key < 0 or len(text) <= limit or key < limit - 80:
+        return _shorten(text, limit)
+    start = max(text.rfind("; ", 0, key), text.rfind(". ", 0, key))
+    start = start + 2 if start >= 0 and key - start < limit - 80 else max(0, key - 120)
+    return "…" + _shorten(text[start:], limit)
 
 
 def _shorten(text: str, limit: int) -> str:
