@@ -213,3 +213,16 @@ def test_a_long_passage_is_shortened_around_what_is_asked():
     short = _shorten_at(text, 200, text.index("12 lớp"))
     assert "12 lớp" in short and len(short) <= 202 and short.startswith("…")
     assert _shorten_at("Câu ngắn có 12 lớp.", 200, 12) == "Câu ngắn có 12 lớp."
+
+
+def test_a_portal_copy_cites_the_number_where_its_catalogue_states_it_too():
+    from assistant.answering import _restated
+    from assistant.index import DocumentRecord
+    from assistant.types import DocumentMeta
+
+    text = "Số hiệu: 21/KH-UBND\nNgười ký: Trần Văn Bình\n\n" + PLAN_21
+    doc = DocumentRecord("portal.txt", "x", DocumentMeta(), text, [], 0.0)
+    header = text.split("\n").index("Số: 21/KH-UBND") + 1
+    assert _restated(doc, "number", "21/KH-UBND", header, header) == [1]
+    assert _restated(doc, "signer", "Trần Văn Bình", len(text.split("\n")) - 1, len(text.split("\n")) - 1) == [2]
+    assert _restated(doc, "date", "10/03/2026", 4, 4) == []  # dates are written in several forms: not matched

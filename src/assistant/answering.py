@@ -330,6 +330,9 @@ class Answerer:
             parts.append(said[name].format(values[name]))
             quote = collapse(" ".join(doc.lines[start - 1 : end]))
             cites.append(Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote))
+            for line in _restated(doc, name, values[name], start, end):
+                # a portal copy states it twice: its catalogue ("Số hiệu:", "Người ký:") and the document
+                cites.append(Citation(doc.source, _section_at(self.index, doc.source, line), line, line, doc.lines[line - 1].strip()))
         if not parts:
             return None
         label = _doc_label(doc.meta, doc.source)
@@ -969,6 +972,22 @@ def _with_unit(row: str) -> str:
     out = [re.sub(r"^([^:]{1,60}:\s*)(\d[\d.,]*)$", rf"\g<1>\g<2>{glue}{unit}", c)
            if not _UNIT_CELL.search(c) and not numbering.match(c) else c for c in cells]
     return " | ".join(out)
+
+
+def _restated(doc: DocumentRecord, field: str, value: str, start: int, end: int) -> list[int]:
+    """Other lines of the document's head (first 60 lines) or foot (last 40) that state the
+    same number or signer: the catalogue of a legal portal and the document's own header and
+    signature block (at most one more)."""
+    if field not in ("number", "signer") or not value:
+        return []
+    want = re.sub(r"\s+", "", fold(value))
+    n = len(doc.lines)
+    for i in list(range(min(60, n))) + list(range(max(60, n - 40), n)):
+        if start - 1 <= i < end:
+            continue
+        if want and want in re.sub(r"\s+", "", fold(doc.lines[i])):
+            return [i + 1]
+    return []
 
 
 def _heading_subject(unit: Unit) -> str:
