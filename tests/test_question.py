@@ -202,3 +202,7 @@ def test_khong_asks_only_at_the_end_of_a_clause():
 def test_so_hieu_typed_without_accents_is_not_an_agency():
     assert find_agency("cho minh so hieu cac ke hoach") == ""
     assert find_agency("So Tai chinh lam gi") == "So Tai chinh"
+
+
+def test_hoat_dong_is_not_the_currency():
+    assert detect_kind("tỷ lệ doanh nghiệp có hoạt động đổi mới và kinh phí R&D/GRDP tối thiểu là bao nhiêu?") == "target"

@@ -58,6 +58,10 @@ a) Đến năm 2027: 60% hệ thống thông tin của tỉnh được giám sá
 
 b) Đến năm 2030: 95% hệ thống thông tin của tỉnh được giám sát an ninh mạng tập trung.
 
+- Tỷ lệ cán bộ được tập huấn kỹ năng phòng chống lừa đảo đạt tối thiểu 80%.
+
+- Kinh phí chi cho phòng chống mã độc trên tổng chi công nghệ thông tin tối thiểu 10%.
+
 II. NHIỆM VỤ
 
 1. Công an tỉnh chủ trì giám sát, phát hiện và xử lý các cuộc tấn công mạng vào hệ thống thông tin của tỉnh.
@@ -226,3 +230,10 @@ def test_a_portal_copy_cites_the_number_where_its_catalogue_states_it_too():
     assert _restated(doc, "number", "21/KH-UBND", header, header) == [1]
     assert _restated(doc, "signer", "Trần Văn Bình", len(text.split("\n")) - 1, len(text.split("\n")) - 1) == [2]
     assert _restated(doc, "date", "10/03/2026", 4, 4) == []  # dates are written in several forms: not matched
+
+
+def test_two_figures_asked_with_one_question_word_are_both_said(assistant):
+    answer = assistant.ask("Hà Nam: tỷ lệ cán bộ được tập huấn kỹ năng phòng chống lừa đảo và kinh phí chi cho phòng chống mã độc tối thiểu là bao nhiêu?")
+    assert not answer.abstained, answer.text
+    assert "80%" in answer.text and "10%" in answer.text
+    assert len(answer.citations) == 2

@@ -768,12 +768,42 @@ class Answerer:
             items, end_line = self._announced_list(doc, unit.end_line)
             if items:
                 text = _shorten(f"{unit.text} " + "; ".join(items), 450)
+        other = self._conjunct(query, unit, doc, scored, confidence) if not headed else None
+        if other is not None:
+            text = f"{text.rstrip('.')}; {_shorten_at(other.text, 300, self._key_position(query, other.text))}"
         label = _doc_label(doc.meta, doc.source) if doc else ""
         if label and fold(label) not in fold(text) and not (doc.meta.number and fold(doc.meta.number) in fold(text)):
             text = f"{text} ({label})"  # which plan the answer was read from
         # A sentence is quoted as written; a table row as the cells on its lines.
         quote = collapse(" ".join(doc.lines[unit.start_line - 1 : unit.end_line])) if unit.frame and doc else unit.text
-        return text, [Citation(unit.source, unit.section, unit.start_line, end_line, collapse(quote))], max(0.0, min(1.0, confidence))
+        cites = [Citation(unit.source, unit.section, unit.start_line, end_line, collapse(quote))]
+        if other is not None:
+            cites = _merge_citations(cites + [Citation(other.source, other.section, other.start_line, other.end_line, collapse(other.text))])
+        return text, cites, max(0.0, min(1.0, confidence))
+
+    def _conjunct(self, query: Query, unit: Unit, doc: DocumentRecord | None, scored: list, best: float) -> Unit | None:
+        """"Tỷ lệ A và tỷ lệ B tối thiểu là bao nhiêu?": two things asked with one question word.
+        When the passage chosen states only the first, the accepted passage of the same document
+        that states the other is said too."""
+        asked = query.focus or query.text
+        if query.kind not in ("target", "count", "amount", "date") or not re.search(r"\s(?:và|va)\s", asked) or doc is None:
+            return None
+        topic = [t for t in self._topic_terms(query, doc) if "_" not in t]
+        have = _terms_of(f"{unit.text} {unit.section}")
+        missing = [t for t in topic if t not in have]
+        # what is left unsaid must weigh: a distinctive word (as rare as half the rarest asked)
+        # or a good share of the question's words
+        if not missing or (max(self._weight(t) for t in missing) < 0.5 * max(self._weight(t) for t in topic)
+                           and self.coverage(topic, f"{unit.text} {unit.section}") > 0.85):
+            return None
+        for score, _, cand, wide, cdoc in scored:
+            if score < best - 0.35:
+                break
+            if cand is unit or cand.source != unit.source or cand.text == unit.text or self._type_bonus(query, cand.text, cand.frame) <= 0:
+                continue
+            if self.coverage(missing, f"{cand.text} {cand.section}") >= 0.6 and self._accepted(query, cand, wide, cdoc):
+                return cand
+        return None
 
     def _accepted(self, query: Query, unit: Unit, wide: float, doc: DocumentRecord | None) -> bool:
         """The evidence checks: the question's terms covered, its years those of the passage,

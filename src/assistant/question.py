@@ -91,7 +91,7 @@ def detect_kind(text: str) -> str:
     f = re.sub(r"\b(?:uu|dau|xuc|cai|tien|tien phong|thuc) tien\b|\btien (?:do|phong|tien|hanh|trinh|quyet)\b", " _ ", f)
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
-            if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\b(tien|dong|ty dong|trieu)\b", f):
+            if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\btien\b|bao nhieu dong|\bty dong\b|\btrieu\b", f):
                 return "target"  # "tỷ lệ kinh phí R&D/GRDP là bao nhiêu": a ratio, not a sum of money
             return kind
     return "what"
