@@ -483,3 +483,20 @@ def test_lead_and_partner_questions_read_the_sub_columns(assistant):
     lines = ("KẾ HOẠCH\nSố hóa tài liệu lưu trữ năm 2027\n\n" + BARS).split("\n")
     assert cite.source == "luu-tru.txt" and "Số hóa hồ sơ đất đai" in lines[cite.start_line - 1 : cite.end_line]
     assert cite.end_line - cite.start_line <= 10  # the row's lines, not the table's
+
+
+def test_a_row_without_its_number_cell_is_not_shifted():
+    """A copy that drops empty cells: a row whose number cell is missing starts with the task."""
+    text = "\n".join([
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |",
+        "|---|---|---|---|---|",
+        "| 1 | Xây dựng kho dữ liệu số của tỉnh | Sở Khoa học và Công nghệ | Các sở, ngành | Năm 2026 |",
+        "| Sao lưu dữ liệu và phục hồi hệ thống sau sự cố | Sở Khoa học và Công nghệ | Sở Tài chính |",
+        "| II. NHÓM NHIỆM VỤ VỀ NHÂN LỰC |",
+    ])
+    (table,) = _tables(text)
+    row = table.rows[1]
+    assert row.cell(table.headers, "Nhiệm vụ").startswith("Sao lưu dữ liệu")
+    assert row.cell(table.headers, "chủ trì") == "Sở Khoa học và Công nghệ"
+    assert row.cell(table.headers, "phối hợp") == "Sở Tài chính"
+    assert table.rows[2].cells[0].startswith("II.")  # a group row stays as it is

@@ -466,6 +466,7 @@ def _assemble(raw_rows: list[RawRow], start: int, end: int, first_is_header: boo
                   columns=columns, raw=list(raw_rows), first_is_header=first_is_header)
     header_rows = {_signature(cells) for _, _, cells in raw_rows[:n_head]} - {()}
     parent = ""
+    numbered = bool(headers) and re.sub(r"[^a-z ]", "", fold(headers[0])).strip() in ("tt", "stt", "so tt", "so thu tu")
     after_header = n_head > 0  # the rows right under a header (or a repeated one) may number the columns
     for rs, re_, cells in raw_rows[n_head:]:
         if header_rows and _signature(cells) in header_rows:
@@ -475,6 +476,11 @@ def _assemble(raw_rows: list[RawRow], start: int, end: int, first_is_header: boo
             continue
         after_header = False
         first = cells[0].strip() if cells else ""
+        if (numbered and len(cells) < width and len(first) > 20 and not _ROW_NUMBER.match(first)
+                and sum(1 for c in cells if c.strip()) >= 3 and not re.match(r"^(?:[IVXLC]+|\d+|[a-zđ])[.)]", first)):
+            # A row without its number cell where the first column numbers the rows (a copy that
+            # drops empty cells): its first cell is the content of the second column.
+            cells, first = [""] + list(cells), ""
         number = first if _ROW_NUMBER.match(first) else (labels or {}).get(rs, "")
         label = next((c.strip() for c in cells[1:] if c.strip()), "") if number else ""
         row = Row(rs, re_, cells, number=number)
