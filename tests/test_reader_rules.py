@@ -237,3 +237,44 @@ def test_two_figures_asked_with_one_question_word_are_both_said(assistant):
     assert not answer.abstained, answer.text
     assert "80%" in answer.text and "10%" in answer.text
     assert len(answer.citations) == 2
+
+
+DUTIES_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 40/KH-UBND
+Hà Nam, ngày 15 tháng 3 năm 2026
+
+KẾ HOẠCH
+Phát triển thư viện số năm 2026
+
+I. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính
+
+- Hướng dẫn các đơn vị lập dự toán thư viện số.
+
+- Tổng hợp nhu cầu trang thiết bị của các trường.
+
+- Thẩm định giá thiết bị phần cứng.
+
+- Kiểm tra việc thanh toán hợp đồng mua sắm.
+
+- Tham mưu bố trí kinh phí duy tu bảo dưỡng máy chủ hằng năm.
+
+2. Sở Nội vụ
+
+- Bố trí biên chế cán bộ thư viện.
+"""
+
+
+def test_an_agency_with_many_duties_says_first_those_the_question_names(tmp_path):
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "ha-nam-40.txt").write_text(DUTIES_PLAN, encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
+    a.ingest()
+    answer = a.ask("Sở Tài chính Hà Nam có trách nhiệm gì về kinh phí duy tu bảo dưỡng máy chủ?")
+    assert not answer.abstained
+    assert "duy tu bảo dưỡng máy chủ" in answer.text

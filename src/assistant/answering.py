@@ -488,6 +488,10 @@ class Answerer:
             duties = [r for r in mine if r.duty]
             if duties:
                 duties.sort(key=lambda r: r.start_line)
+                topic = self._topic_terms(query, doc)
+                if topic and len(duties) > 4:
+                    # "Sở Tài chính làm gì về kinh phí": the duties that say it first (then in order)
+                    duties.sort(key=lambda r: -round(self.coverage(topic, f"{r.task} {r.duty}"), 2))
                 name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
                 items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
                 text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
