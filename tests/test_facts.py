@@ -529,3 +529,16 @@ def test_a_bracketed_assignment_names_the_task_before_it_and_keeps_its_list():
     assert len(rs) == 1
     assert rs[0].task == "Rà soát quy chế quản lý kho lưu trữ của tỉnh"
     assert rs[0].partners[:2] == ["Văn phòng UBND tỉnh", "Sở Tư pháp"]
+
+
+def test_duties_under_the_outline_words_of_decree_30():
+    """"Phần IV / Chương I / Mục 2. Sở Tài chính": the agency heads its duties as "2. Sở Tài chính" would."""
+    text = (
+        "Phần IV\nTỔ CHỨC THỰC HIỆN\n\nChương I\nTRÁCH NHIỆM CỦA CÁC CƠ QUAN\n\n"
+        "Mục 1. Sở Tài chính\n\nTham mưu bố trí kinh phí sự nghiệp từ ngân sách tỉnh để thực hiện Kế hoạch.\n\n"
+        "Mục 2. Công an tỉnh\n\nBảo đảm an ninh, trật tự tại các điểm du lịch.\n"
+    )
+    facts = extract_text(text)
+    leads = {r.lead[0]: r.duty for r in facts.responsibilities if r.duty}
+    assert leads["Sở Tài chính"].startswith("Tham mưu bố trí kinh phí")
+    assert leads["Công an tỉnh"].startswith("Bảo đảm an ninh")

@@ -206,3 +206,8 @@ def test_so_hieu_typed_without_accents_is_not_an_agency():
 
 def test_hoat_dong_is_not_the_currency():
     assert detect_kind("tỷ lệ doanh nghiệp có hoạt động đổi mới và kinh phí R&D/GRDP tối thiểu là bao nhiêu?") == "target"
+
+
+def test_the_agency_that_owns_the_document_is_not_the_one_asked():
+    assert find_agency("Trong kế hoạch của UBND tỉnh X, Sở TC có trách nhiệm gì?") == "Sở Tài chính"
+    assert find_agency("ke hoach giao cong an tinh nhiem vu gi?") == "cong an"

@@ -278,3 +278,12 @@ def test_an_agency_with_many_duties_says_first_those_the_question_names(tmp_path
     answer = a.ask("Sở Tài chính Hà Nam có trách nhiệm gì về kinh phí duy tu bảo dưỡng máy chủ?")
     assert not answer.abstained
     assert "duy tu bảo dưỡng máy chủ" in answer.text
+
+
+def test_headings_that_name_a_list():
+    from assistant.answering import _names_list
+
+    assert _names_list("DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM", "nhiem vu trong tam")
+    assert _names_list("III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN", "nhiem vu")
+    assert _names_list("PHỤ LỤC I DANH MỤC NHIỆM VỤ PHÁT TRIỂN NÔNG NGHIỆP", "nhiem vu")
+    assert not _names_list("KẾ HOẠCH PHÁT TRIỂN HỢP TÁC XÃ TỈNH X NĂM 2024", "hop tac xa")

@@ -655,7 +655,10 @@ class Answerer:
         while stack:
             node = stack.pop()
             stack.extend(node.children)
-            if node is root or not _names_list(node.label, phrase):
+            label = node.label
+            if re.match(r"^\W*phu luc\b", fold(label)) and node.start + 1 < len(view.lines):
+                label = f"{label} {view.lines[node.start + 1]}"  # "PHỤ LỤC I" + its title line "DANH MỤC NHIỆM VỤ …"
+            if node is root or not _names_list(label, phrase):
                 continue
             items = node.children
             if items and all(re.match(r"^[IVXLC]+\.", c.label.strip()) for c in items):
@@ -1053,8 +1056,11 @@ def _names_list(heading: str, phrase: str) -> bool:
     NHIỆM VỤ TRỌNG TÂM", "2. Các dự án ưu tiên:"), maybe before a bracket; not a title that
     only mentions it ("KẾ HOẠCH PHÁT TRIỂN … HỢP TÁC XÃ TỈNH X NĂM 2024")."""
     text = fold(re.sub(r"\(.*?\)", " ", re.sub(r"[*_#]", "", heading)))
-    text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    return re.search(rf"\b{re.escape(phrase)}\s*$", collapse(text)) is not None
+    text = collapse(re.sub(r"[^a-z0-9 ]+", " ", text))
+    p = re.escape(phrase)
+    return bool(re.search(rf"\b{p}$", text)  # "… các nhiệm vụ trọng tâm"
+                or re.match(rf"^(?:[ivxlc]+|\d+|[a-z])?\s*{p}\b", text)  # "III. Nhiệm vụ và phân công …"
+                or re.search(rf"\b(?:danh muc|bang)\s+(?:cac\s+)?{p}\b", text))  # "Danh mục nhiệm vụ phát triển …"
 
 
 def _counted_phrase(question: str) -> list[str]:

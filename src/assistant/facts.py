@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "9"
+FACTS_VERSION = "10"
 
 _INDICATOR_LIMIT = 200
 
@@ -88,7 +88,12 @@ class _Context:
 
 # =========================================================================== text helpers
 
-_NUMBERING = re.compile(r"^\s*(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]|[-+•*–]|#{1,6}(?=\s))\s*")
+# "4.2.", "II.", "a)", "-", "##", and the outline words of Nghị định 30/2020 ("Phần I", "Chương II",
+# "Mục 3.", "Điều 5.")
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]|[-+•*–]|#{1,6}(?=\s)"
+    r"|(?:Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?:[IVXLC]{1,6}|\d{1,3})\b\s*[.:)]?)\s*"
+)
 
 
 def _strip_numbering(text: str) -> str:

@@ -35,7 +35,7 @@ _AGENCY_HEADS = (
     "uy ban nhan dan", "uy ban mat tran to quoc", "mat tran to quoc", "bao hiem xa hoi", "lien doan lao dong",
     "chi cuc", "trung tam", "van phong", "cong an", "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
 )
-_AGENCY_STOP_ACCENTED = frozenset("có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo".split())
+_AGENCY_STOP_ACCENTED = frozenset("có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo nhiệm trách".split())
 _AGENCY_STOP = frozenset(fold(w) for w in _AGENCY_STOP_ACCENTED)
 
 
@@ -102,7 +102,21 @@ _SO_COMPOUNDS = frozenset("hieu luong lieu tien thu ky may".split())
 
 
 def find_agency(text: str) -> str:
-    """The agency a question is about ("Sở Tài chính"), accents optional."""
+    """The agency a question is about ("Sở Tài chính"), accents optional. An agency after "của"
+    owns the document ("kế hoạch của UBND tỉnh X, Sở TC có trách nhiệm gì"): another one named
+    in the question is the one asked about."""
+    first = _find_agency(text)
+    if first:
+        full = expand_abbreviations(nfc(text))
+        m = re.search(rf"\b(?:của|cua)\s+{re.escape(first)}", full, re.I)
+        if m:
+            rest = _find_agency(full[m.end():])
+            if rest:
+                return rest
+    return first
+
+
+def _find_agency(text: str) -> str:
     words = expand_abbreviations(nfc(text)).replace("?", " ").split()
     folded = [fold(w).strip(",.;:") for w in words]
     for i in range(len(words)):
