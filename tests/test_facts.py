@@ -41,7 +41,8 @@ def extract_text(text: str, source: str = "inline.txt") -> Facts:
 
 
 def at(items, line: int):
-    found = [x for x in items if x.start_line == line]
+    """Items that start at `line`, or (task blocks, cited from their task's own line) cover it."""
+    found = [x for x in items if x.start_line == line] or [x for x in items if x.start_line <= line <= x.end_line and x.lead]
     assert found, f"nothing extracted at line {line}"
     return found
 
@@ -342,7 +343,7 @@ def test_fixture_inline_and_bulleted_task_blocks():
     assert inline.timeline == "2023 - 2025"
 
     bullets = one_at(facts.responsibilities, 42)
-    assert (bullets.start_line, bullets.end_line) == (42, 44)  # the block with all its labels (lead, partners, funding)
+    assert (bullets.start_line, bullets.end_line) == (41, 44)  # the task's line with all its labels (lead, partners, funding)
     assert bullets.task == "Cải tạo công trình công cộng bảo đảm tiếp cận"
     assert bullets.lead == ["Sở Xây dựng"]
     assert bullets.partners == ["Sở Giao thông vận tải", "Ủy ban nhân dân các huyện, thị xã, thành phố"]

@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "10"
+FACTS_VERSION = "11"
 
 _INDICATOR_LIMIT = 200
 
@@ -382,6 +382,9 @@ def _task_blocks(ctx: _Context, used: set[int]) -> list[Responsibility]:
             if desc_lines:
                 title = _shorten(_strip_numbering(" ".join(ctx.lines[k] for k in desc_lines)).rstrip(":.; "))
                 start = min(start, desc_lines[0])  # the citation shows the task with its labels
+        nodes = ctx.nodes_at(i)
+        if nodes and 0 < start - nodes[-1].start <= 3 and not _GENERIC_PART.match(fold(_strip_numbering(nodes[-1].label)).strip(" :")):
+            start = nodes[-1].start  # "10. Triển khai …" then its labels: the task's own line is cited too
         out.append(Responsibility(
             source=ctx.source, task=title, lead=split_agencies(lead_text),
             partners=partners, duty="", section=ctx.section(i), start_line=start + 1, end_line=end + 1,
