@@ -287,3 +287,19 @@ def test_headings_that_name_a_list():
     assert _names_list("III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN", "nhiem vu")
     assert _names_list("PHỤ LỤC I DANH MỤC NHIỆM VỤ PHÁT TRIỂN NÔNG NGHIỆP", "nhiem vu")
     assert not _names_list("KẾ HOẠCH PHÁT TRIỂN HỢP TÁC XÃ TỈNH X NĂM 2024", "hop tac xa")
+
+
+def test_a_year_in_brackets_is_an_aside_not_the_targets_year(tmp_path):
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "ha-nam-50.txt").write_text(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 50/KH-UBND\n\nKẾ HOẠCH\nPhòng, chống đuối nước trẻ em năm 2026\n\n"
+        "I. MỤC TIÊU NĂM 2026\n\n1. Tỷ lệ trẻ em từ 6 đến 16 tuổi biết bơi an toàn đạt 70% (năm 2025 đạt 63,5%).\n\n"
+        "2. Giảm 10% số trẻ em tử vong do đuối nước.\n", encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
+    a.ingest()
+    answer = a.ask("Năm 2026 Hà Nam phấn đấu tỷ lệ trẻ em biết bơi an toàn đạt bao nhiêu %?")
+    assert not answer.abstained and "70%" in answer.text

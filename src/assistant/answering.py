@@ -901,7 +901,9 @@ class Answerer:
         just refer to them), -1 when its section is about other years ("I. … NĂM 2011")."""
         if not query.years:
             return 0.0
-        own = set(years_in(u.text)) | {y for a, b in periods_in(u.text) for y in range(a, b + 1)}
+        # a bracket is an aside ("đạt 70% (năm 2025 đạt 63,5%)"): its years are not the passage's
+        text = re.sub(r"\([^()]*\)", " ", u.text) if not u.frame else u.text
+        own = set(years_in(text)) | {y for a, b in periods_in(text) for y in range(a, b + 1)}
         if own:
             if any(y in own for y in query.years):
                 return 1.0
@@ -911,9 +913,9 @@ class Answerer:
             return -1.0 if u.frame or query.kind in ("target", "count", "amount") else -0.5
         doc_lines = self._view(doc)[0].lines if doc else []
         for heading in reversed(self._headings(doc, u.start_line) if doc else []):
-            label = doc_lines[heading.start]
-            if _is_title(label, doc.meta):
-                continue  # the document's own title says nothing about this passage
+            label = re.sub(r"\([^()]*\)", " ", doc_lines[heading.start])
+            if _is_title(label, doc.meta) or fold(u.text[:40]) in fold(doc_lines[heading.start]):
+                continue  # the document's own title, or the passage itself ("3. Tỷ lệ … đạt 70%"), is no heading of it
             own = set(years_in(label)) | {y for a, b in periods_in(label) for y in range(a, b + 1)}
             if own:
                 return 0.5 if any(y in own for y in query.years) else -1.0
