@@ -303,3 +303,19 @@ def test_a_year_in_brackets_is_an_aside_not_the_targets_year(tmp_path):
     a.ingest()
     answer = a.ask("Năm 2026 Hà Nam phấn đấu tỷ lệ trẻ em biết bơi an toàn đạt bao nhiêu %?")
     assert not answer.abstained and "70%" in answer.text
+
+
+def test_von_asks_for_funds_as_kinh_phi_does(tmp_path):
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "ha-nam-60.txt").write_text(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 60/KH-UBND\n\nKẾ HOẠCH\nPhát triển du lịch nông thôn giai đoạn 2026 - 2030\n\n"
+        "I. KINH PHÍ THỰC HIỆN\n\nTổng kinh phí giai đoạn 2026 - 2030 là 90 tỷ đồng, trong đó: ngân sách trung ương là 30 tỷ đồng; "
+        "ngân sách tỉnh là 25 tỷ đồng; nguồn xã hội hóa là 35 tỷ đồng.\n", encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
+    a.ingest()
+    answer = a.ask("Kế hoạch du lịch nông thôn Hà Nam sử dụng bao nhiêu vốn ngân sách tỉnh?")
+    assert not answer.abstained and "25 tỷ" in answer.text

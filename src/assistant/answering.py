@@ -64,7 +64,7 @@ _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong p
 # Verbs and nouns every plan uses ("hỗ trợ", "triển khai", ...): weak evidence either way.
 _GENERIC = frozenset(
     """ho tro|thuc hien|trien khai|xay dung|to chuc|nang cao|phat trien|tang cuong|dam bao|bao dam|day manh|
-    cong tac|hoat dong|tham gia|lien quan|cac cap|cu the|tiep tuc|duoc|viec|nguoi""".split("|")
+    cong tac|hoat dong|tham gia|lien quan|cac cap|cu the|tiep tuc|duoc|viec|nguoi|su dung""".split("|")
 )
 _GENERIC = frozenset(p.strip() for p in _GENERIC)
 _GENERIC_SYLLABLES = frozenset(w for p in _GENERIC for w in p.split())
@@ -263,6 +263,9 @@ class Answerer:
             every = fold_tokens(query.standalone)
         acronyms = _acronyms(query.focus or query.standalone)  # "ứng dụng AI": not the question word "ai"
         kind_of_every = _kind_mask(every)  # phrases are found before stop words are dropped
+        if query.kind in ("amount", "source"):
+            # "bao nhiêu vốn ngân sách tỉnh": "vốn" (funds) says what kind of answer, as "kinh phí" does
+            kind_of_every = [k or t == "von" for t, k in zip(every, kind_of_every)]
         # "bao" asks only in "bao nhiêu / bao giờ / bao lâu"; elsewhere it is báo / bảo (báo cáo, bảo vệ)
         content = {i for i, t in enumerate(every) if t == "bao" and (i + 1 >= len(every) or every[i + 1] not in ("nhieu", "gio", "lau"))}
         # A word the document's title implies is implied as part of a phrase of the title ("đề án"
