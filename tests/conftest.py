@@ -33,6 +33,21 @@ TPHCM = "tphcm-2022-tin-ke-hoach-ctxh-den-2030.txt"
 ALL_SOURCES = sorted([TAY_NINH, VINH_PHUC, LANG_SON, BEN_TRE, TPHCM])
 
 
+def hash_assistant(base: Path, files: dict[str, str]):
+    """An Assistant over invented plans (file name -> text) in `base`, indexed with the hash
+    embedder (no model): for tests of the reader on small, purpose-written libraries."""
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    knowledge = base / "knowledge"
+    knowledge.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (knowledge / name).write_text(text, encoding="utf-8")
+    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
+    a.ingest()
+    return a
+
+
 def find_line(source: str, text: str, after: str | None = None, knowledge: Path = KNOWLEDGE) -> int:
     """1-based line of the first occurrence of `text` (after `after`, when given) in a knowledge file."""
     content = (knowledge / source).read_text(encoding="utf-8")

@@ -8,6 +8,8 @@ import pytest
 
 from assistant.answering import _looks_like_heading, _shorten_at, _with_unit
 
+from conftest import hash_assistant
+
 PLAN_21 = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
 Số: 21/KH-UBND
 Hà Nam, ngày 10 tháng 3 năm 2026
@@ -92,17 +94,7 @@ Trần Văn Bình
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
-
-    base = tmp_path_factory.mktemp("reader-rules")
-    knowledge = base / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "ha-nam-21.txt").write_text(PLAN_21, encoding="utf-8")
-    (knowledge / "ha-nam-22.txt").write_text(PLAN_22, encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
-    a.ingest()
-    return a
+    return hash_assistant(tmp_path_factory.mktemp("reader-rules"), {"ha-nam-21.txt": PLAN_21, "ha-nam-22.txt": PLAN_22})
 
 
 def test_a_document_named_by_number_is_the_only_one_that_answers(assistant):
@@ -175,17 +167,7 @@ Trần Văn Bình
 
 @pytest.fixture(scope="module")
 def funding(tmp_path_factory):
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
-
-    base = tmp_path_factory.mktemp("reader-funding")
-    knowledge = base / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "ha-nam-30.txt").write_text(FUNDING_PLAN, encoding="utf-8")
-    (knowledge / "ha-nam-21.txt").write_text(PLAN_21, encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
-    a.ingest()
-    return a
+    return hash_assistant(tmp_path_factory.mktemp("reader-funding"), {"ha-nam-30.txt": FUNDING_PLAN, "ha-nam-21.txt": PLAN_21})
 
 
 def test_the_plans_funding_section_answers_a_question_in_other_words(funding):
@@ -267,14 +249,7 @@ I. TỔ CHỨC THỰC HIỆN
 
 
 def test_an_agency_with_many_duties_says_first_those_the_question_names(tmp_path):
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
-
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "ha-nam-40.txt").write_text(DUTIES_PLAN, encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
-    a.ingest()
+    a = hash_assistant(tmp_path, {"ha-nam-40.txt": DUTIES_PLAN})
     answer = a.ask("Sở Tài chính Hà Nam có trách nhiệm gì về kinh phí duy tu bảo dưỡng máy chủ?")
     assert not answer.abstained
     assert "duy tu bảo dưỡng máy chủ" in answer.text
@@ -290,32 +265,16 @@ def test_headings_that_name_a_list():
 
 
 def test_a_year_in_brackets_is_an_aside_not_the_targets_year(tmp_path):
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
-
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "ha-nam-50.txt").write_text(
-        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 50/KH-UBND\n\nKẾ HOẠCH\nPhòng, chống đuối nước trẻ em năm 2026\n\n"
+    a = hash_assistant(tmp_path, {"ha-nam-50.txt": "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 50/KH-UBND\n\nKẾ HOẠCH\nPhòng, chống đuối nước trẻ em năm 2026\n\n"
         "I. MỤC TIÊU NĂM 2026\n\n1. Tỷ lệ trẻ em từ 6 đến 16 tuổi biết bơi an toàn đạt 70% (năm 2025 đạt 63,5%).\n\n"
-        "2. Giảm 10% số trẻ em tử vong do đuối nước.\n", encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
-    a.ingest()
+        "2. Giảm 10% số trẻ em tử vong do đuối nước.\n"})
     answer = a.ask("Năm 2026 Hà Nam phấn đấu tỷ lệ trẻ em biết bơi an toàn đạt bao nhiêu %?")
     assert not answer.abstained and "70%" in answer.text
 
 
 def test_von_asks_for_funds_as_kinh_phi_does(tmp_path):
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
-
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "ha-nam-60.txt").write_text(
-        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 60/KH-UBND\n\nKẾ HOẠCH\nPhát triển du lịch nông thôn giai đoạn 2026 - 2030\n\n"
+    a = hash_assistant(tmp_path, {"ha-nam-60.txt": "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 60/KH-UBND\n\nKẾ HOẠCH\nPhát triển du lịch nông thôn giai đoạn 2026 - 2030\n\n"
         "I. KINH PHÍ THỰC HIỆN\n\nTổng kinh phí giai đoạn 2026 - 2030 là 90 tỷ đồng, trong đó: ngân sách trung ương là 30 tỷ đồng; "
-        "ngân sách tỉnh là 25 tỷ đồng; nguồn xã hội hóa là 35 tỷ đồng.\n", encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=tmp_path / "index", embedder="hash"))
-    a.ingest()
+        "ngân sách tỉnh là 25 tỷ đồng; nguồn xã hội hóa là 35 tỷ đồng.\n"})
     answer = a.ask("Kế hoạch du lịch nông thôn Hà Nam sử dụng bao nhiêu vốn ngân sách tỉnh?")
     assert not answer.abstained and "25 tỷ" in answer.text

@@ -451,18 +451,13 @@ def test_bare_year_headers_one_cell_per_line():
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     """The invented plans indexed with the hash embedder (no model)."""
-    from assistant.assistant import Assistant
-    from assistant.config import Settings
+    from conftest import hash_assistant
 
-    base = tmp_path_factory.mktemp("table-headers")
-    knowledge = base / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "van-hoa-doc.txt").write_text(PERIODS, encoding="utf-8")
-    (knowledge / "thu-vien.txt").write_text(PIPE_EMPTY_SPAN, encoding="utf-8")
-    (knowledge / "luu-tru.txt").write_text("KẾ HOẠCH\nSố hóa tài liệu lưu trữ năm 2027\n\n" + BARS, encoding="utf-8")
-    a = Assistant(Settings(knowledge_dir=knowledge, index_dir=base / "index", embedder="hash"))
-    a.ingest()
-    return a
+    return hash_assistant(tmp_path_factory.mktemp("table-headers"), {
+        "van-hoa-doc.txt": PERIODS,
+        "thu-vien.txt": PIPE_EMPTY_SPAN,
+        "luu-tru.txt": "KẾ HOẠCH\nSố hóa tài liệu lưu trữ năm 2027\n\n" + BARS,
+    })
 
 
 def test_a_question_about_a_period_finds_its_cell(assistant):
