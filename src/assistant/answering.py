@@ -38,7 +38,7 @@ _DEADLINE = re.compile(
     r"|trước ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?",
     re.I,
 )
-# A cited document's number, the State's ("12/2025/QĐ-TTg") or the Party's ("46-CT/TW", "57-NQ/TW"),
+# A cited document's number, the State's ("05/2024/QĐ-TTg") or the Party's ("46-CT/TW", "57-NQ/TW"),
 # and its date.
 _DATED_REFERENCE = re.compile("(?:" + DOC_NUMBER.pattern + r"|\b\d{1,4}-[A-ZĐ]{1,4}/[A-ZĐ]{1,4}\b)\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _DATE = re.compile(
@@ -618,7 +618,7 @@ class Answerer:
         return units
 
     def _count_listed(self, query: Query, docs: list[DocumentRecord]):
-        """"Phụ lục có bao nhiêu nhiệm vụ trọng tâm?" when no sentence states the number: the
+        """"Phụ lục có bao nhiêu dự án ưu tiên?" when no sentence states the number: the
         items of the table or the outline section whose heading names what is counted, counted.
         Only the question's own document, and only a heading holding the counted phrase whole."""
         words = _counted_phrase(query.focus or query.text)
@@ -700,7 +700,7 @@ class Answerer:
         return m.start() if m else -1
 
     def _named_sources(self, query: Query) -> set[str]:
-        """The library's documents the question names by number ("KH 141", "617/KH-UBND")."""
+        """The library's documents the question names by number ("KH 45", "45/KH-UBND")."""
         if not query.numbers:
             return set()
         return {d.source for d in self.index.documents.values()
@@ -716,7 +716,7 @@ class Answerer:
         # "Nơi nhận:" (Nghị định 30/2020) lists who receives the document, not who does what
         units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0]) and not self._in_recipients(u)]
         named = self._named_sources(query)
-        if named:  # "KH 141 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
+        if named:  # "KH 45 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
             units = [u for u in units if u.source in named]
         if query.kind == "duty" and query.agency:
             # What an agency must do can only come from a passage that names the agency.
@@ -769,7 +769,7 @@ class Answerer:
             text = _with_unit(text)
         subject = _heading_subject(unit) if not unit.frame else ""
         if subject:
-            text = f"{subject}: {text}"  # "6. Ngân hàng …" then "Chủ trì, phối hợp với …": the heading is who
+            text = f"{subject}: {text}"  # "3. Trung tâm Y tế …" then "Chủ trì, phối hợp với …": the heading is who
         headed = self._heading_block(doc, unit) if doc and not unit.frame else None
         if headed:
             text, end_line = _shorten(headed[0], 450), headed[1]
@@ -827,7 +827,7 @@ class Answerer:
                 return False  # "Sở X cấp phát … từ nguồn nào": what that agency does, not the plan's funding
             # The plan's own funding section answers where the plan's money comes from: a
             # question whose words are mostly the plan's title asks about the plan itself, though
-            # it says it in its own words ("sau lũ" for a title's "sau lụt bão").
+            # it says it in its own words ("trường học" for a title's "cơ sở giáo dục").
             every = fold_tokens(query.focus or query.standalone)
             words = [t for t, kind in zip(every, _kind_mask(every))
                      if not kind and not t.isdigit() and t not in STOPWORDS and t not in QUESTION_WORDS]
@@ -848,7 +848,7 @@ class Answerer:
                 continue
             if not re.match(r"^(?:[-+•–*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)", text):
                 # no list: the lead-in may announce the paragraph written right under it
-                # ("Các hình thức khen thưởng bao gồm:" + "Huân chương …; Bằng khen …; Giấy khen.")
+                # ("Các nguồn vốn gồm:" + "ngân sách tỉnh; vốn vay; vốn xã hội hóa.")
                 if not items and k == view.at(after_line) + 1 and not _looks_like_heading(text):
                     items, end = [text], view.span(k, k)[1]
                 break
@@ -858,7 +858,7 @@ class Answerer:
         return items, end
 
     def _heading_block(self, doc: DocumentRecord, unit: Unit) -> tuple[str, int] | None:
-        """When the passage chosen is a heading ("3. Hình thức khen thưởng"), what it heads: its
+        """When the passage chosen is a heading ("3. Nguồn vốn"), what it heads: its
         first paragraph (and the list that one announces), and the last line taken."""
         if not _looks_like_heading(unit.text) or not unit.section.endswith(_strip_number(unit.text).strip()[:40]):
             return None
@@ -984,7 +984,7 @@ class Answerer:
             if not _DATE.search(own):
                 return -0.3
             if "hieu luc" in fold(query.focus or query.text):
-                # "có hiệu lực từ khi nào": the effect clause ("… có hiệu lực (thi hành) kể từ …")
+                # a question about when the document takes effect: the effect clause ("… có hiệu lực (thi hành) kể từ …")
                 return 1.5 if "hieu luc" in f else 1.0
             # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
             return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0
@@ -1034,7 +1034,7 @@ def _restated(doc: DocumentRecord, field: str, value: str, start: int, end: int)
 
 def _heading_subject(unit: Unit) -> str:
     """The agency a passage without its own subject is about: "Chủ trì, phối hợp với …" under
-    the heading "6. Ngân hàng Chính sách xã hội chi nhánh tỉnh" (a duty list by agency, the
+    the heading "3. Trung tâm Y tế huyện" (a duty list by agency, the
     layout of "Tổ chức thực hiện")."""
     if not re.match(r"^\W*(?:chủ trì|phối hợp|tham mưu|hướng dẫn|thực hiện|triển khai|bố trí)\b", unit.text.strip(), re.I):
         return ""
@@ -1043,7 +1043,7 @@ def _heading_subject(unit: Unit) -> str:
 
 
 def _looks_like_heading(line: str) -> bool:
-    """A short line without a sentence's end: an outline heading ("3. Hình thức khen thưởng",
+    """A short line without a sentence's end: an outline heading ("3. Nguồn vốn",
     "II. MỤC TIÊU"), not a paragraph."""
     text = re.sub(r"[*_#]", "", line).strip()
     return 0 < len(text) <= 90 and not re.search(r"[.;:,]$", text) and text.count(" ") <= 12
@@ -1058,19 +1058,19 @@ _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan 
 
 def _names_list(heading: str, phrase: str) -> bool:
     """A heading that names a list by what it holds: the counted phrase ends it ("DANH MỤC CÁC
-    NHIỆM VỤ TRỌNG TÂM", "2. Các dự án ưu tiên:"), maybe before a bracket; not a title that
-    only mentions it ("KẾ HOẠCH PHÁT TRIỂN … HỢP TÁC XÃ TỈNH X NĂM 2024")."""
+    DỰ ÁN ƯU TIÊN", "2. Các dự án ưu tiên:"), maybe before a bracket; not a title that
+    only mentions it ("KẾ HOẠCH PHÁT TRIỂN … LÀNG NGHỀ TỈNH X NĂM 2024")."""
     text = fold(re.sub(r"\(.*?\)", " ", re.sub(r"[*_#]", "", heading)))
     text = collapse(re.sub(r"[^a-z0-9 ]+", " ", text))
     p = re.escape(phrase)
-    return bool(re.search(rf"\b{p}$", text)  # "… các nhiệm vụ trọng tâm"
+    return bool(re.search(rf"\b{p}$", text)  # "… các dự án ưu tiên"
                 or re.match(rf"^(?:[ivxlc]+|\d+|[a-z])?\s*{p}\b", text)  # "III. Nhiệm vụ và phân công …"
                 or re.search(rf"\b(?:danh muc|bang)\s+(?:cac\s+)?{p}\b", text))  # "Danh mục nhiệm vụ phát triển …"
 
 
 def _counted_phrase(question: str) -> list[str]:
-    """The folded words of what "bao nhiêu" counts, up to four ("bao nhiêu nhiệm vụ trọng tâm"
-    -> nhiem vu trong tam); [] for percentages, money and time."""
+    """The folded words of what "bao nhiêu" counts, up to four ("bao nhiêu dự án ưu tiên"
+    -> du an uu tien); [] for percentages, money and time."""
     f = fold(expand_abbreviations(question))
     m = re.search(r"\bbao nhieu\s+((?:[a-z]+\s*){1,4})", f)
     if not m:

@@ -92,7 +92,7 @@ def detect_kind(text: str) -> str:
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
             if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\btien\b|bao nhieu dong|\bty dong\b|\btrieu\b", f):
-                return "target"  # "tỷ lệ kinh phí R&D/GRDP là bao nhiêu": a ratio, not a sum of money
+                return "target"  # "tỷ lệ chi cho đào tạo trên tổng kinh phí là bao nhiêu": a ratio, not a sum of money
             return kind
     return "what"
 
@@ -221,14 +221,14 @@ def _replace_folded(text: str, old: str, new: str) -> str:
     return text[:idx] + new + text[idx + len(old) :]
 
 
-# "không" asks only where it ends a clause ("… có … không?"); inside one it negates ("không hợp vệ sinh")
+# "không" asks only where it ends a clause ("… có … không?"); inside one it negates ("không đạt chuẩn")
 _INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao)\b|\bkhong\s*$")
 _PART_SEP = re.compile(r"(\s*,\s*(?:và|va|còn|con|trong đó|trong do)?\s*|\s*;\s*|\s+(?:và|va)\s+)", re.I)
 
 
 def _asks(piece: str) -> bool:
     """An interrogative word in the piece; a word in capitals inside cased text is a name
-    ("ra mắt AI pháp luật"), not the question word "ai"."""
+    ("ứng dụng AI trong y tế"), not the question word "ai"."""
     if re.search(r"[a-zà-ỹđ]", piece):
         piece = re.sub(r"\b[A-ZĐ][A-ZĐ0-9]+\b", " ", piece)
     return bool(_INTERROGATIVE.search(fold(piece)))
@@ -238,7 +238,7 @@ def split_parts(question: str) -> list[str]:
     """"X là bao nhiêu, trong đó Y bao nhiêu?" -> ["X là bao nhiêu", "Y bao nhiêu"]: pieces
     between commas or "và" that each ask something (an interrogative word on both sides);
     a piece that asks nothing stays with its neighbour, with its separator. A separator inside
-    a proper name ("Quỹ Bảo vệ và Phát triển rừng", "Sở Văn hóa, Thể thao và Du lịch") separates
+    a proper name ("Quỹ Hỗ trợ và Phát triển nông dân", "Sở Văn hóa, Thể thao và Du lịch") separates
     nothing."""
     text = question.strip().rstrip("?").strip()
     tokens = _PART_SEP.split(text)
