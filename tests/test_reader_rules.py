@@ -278,3 +278,19 @@ def test_von_asks_for_funds_as_kinh_phi_does(tmp_path):
         "ngân sách tỉnh là 25 tỷ đồng; nguồn xã hội hóa là 35 tỷ đồng.\n"})
     answer = a.ask("Kế hoạch du lịch nông thôn Hà Nam sử dụng bao nhiêu vốn ngân sách tỉnh?")
     assert not answer.abstained and "25 tỷ" in answer.text
+
+
+def test_a_question_naming_an_annex_is_answered_from_it(tmp_path):
+    a = hash_assistant(tmp_path, {"ha-nam-70.txt": (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 70/KH-UBND\n\nKẾ HOẠCH\nPhát triển làng nghề giai đoạn 2026 - 2028\n\n"
+        "I. KINH PHÍ\n\nTổng kinh phí năm 2026 dự kiến là 900 triệu đồng, trong đó vốn của doanh nghiệp, hợp tác xã và người dân ở Hà Nam là phần lớn.\n\n"
+        "PHỤ LỤC II\nKINH PHÍ THEO NĂM\n\nĐơn vị tính: triệu đồng\n\n"
+        "STT\tNguồn vốn\tNăm 2026\tNăm 2027\n1\tNgân sách tỉnh\t100\t120\n2\tVốn doanh nghiệp, hợp tác xã và người dân\t300\t380\n")})
+    answer = a.ask("Phụ lục II: năm 2026 vốn của doanh nghiệp, hợp tác xã và người dân ở Hà Nam là bao nhiêu?")
+    assert not answer.abstained and "300" in answer.text
+    answerer = a._answerer_for(a.index)
+    doc = a.index.documents["ha-nam-70.txt"]
+    lines = doc.text.split("\n")
+    row = next(i for i, line in enumerate(lines, 1) if line.startswith("2\t"))
+    body = next(i for i, line in enumerate(lines, 1) if line.startswith("Tổng kinh phí"))
+    assert answerer._annex_at(doc, row) == "ii" and answerer._annex_at(doc, body) == ""

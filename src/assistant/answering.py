@@ -670,6 +670,15 @@ class Answerer:
                 return len(items), node.start, items[-1].end - 1, node.label.strip()
         return None
 
+    def _annex_at(self, doc: DocumentRecord, line: int) -> str:
+        """The number of the annex ("Phụ lục II" -> "ii", folded) a physical line is in, or ""."""
+        view = self._view(doc)[0]
+        for k in range(view.at(line), 0, -1):
+            m = re.match(r"^\W*phu luc\s+([ivxlc]+|\d+)\b", fold(view.lines[k - 1]))
+            if m:
+                return m.group(1)
+        return ""
+
     def _in_recipients(self, u: Unit) -> bool:
         """A line of the "Nơi nhận:" list written one recipient a line ("- Công an tỉnh;")."""
         rec = self.index.documents.get(u.source)
@@ -730,6 +739,7 @@ class Answerer:
             return None
         top = max(h.score for h in hits) or 1.0
         soft = self._soft_terms(query)
+        annex = _ANNEX.search(fold(query.focus or query.standalone))
         scored = []
         for u in units:
             doc = self.index.documents.get(u.source)
@@ -741,6 +751,8 @@ class Answerer:
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
             score += 0.3 if u.under_heading else 0.0
+            if annex and doc and self._annex_at(doc, u.start_line) == annex.group(1):
+                score += 0.3  # "Phụ lục II …": the question names the annex the passage is in
             scored.append((score, -len(scored), u, wide, doc))
         scored.sort(key=lambda x: x[:2], reverse=True)
         # The best unit that the evidence checks accept, among the few best: a near-tie between
@@ -1049,6 +1061,7 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < len(text) <= 90 and not re.search(r"[.;:,]$", text) and text.count(" ") <= 12
 
 
+_ANNEX = re.compile(r"\bphu luc ([ivxlc]+|\d+)\b")  # "Phụ lục II" (folded): an annex named by its number
 _RECIPIENTS = re.compile(r"(?:^|\|)\W*n[oơ]i nh[aậ]n\W*:", re.I)
 _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
 _RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)
