@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import detect_kind, find_agency, resolve_followup, split_parts, understand
+from assistant.question import detect_kind, document_fields, find_agency, resolve_followup, split_parts, understand
 from assistant.types import Turn
 
 
@@ -211,3 +211,9 @@ def test_hoat_dong_is_not_the_currency():
 def test_the_agency_that_owns_the_document_is_not_the_one_asked():
     assert find_agency("Trong kế hoạch của UBND tỉnh X, Sở TC có trách nhiệm gì?") == "Sở Tài chính"
     assert find_agency("ke hoach giao cong an tinh nhiem vu gi?") == "cong an"
+
+
+def test_so_may_asks_the_documents_number_unless_it_follows_a_cited_document():
+    assert document_fields("quyết định ban hành kế hoạch này số mấy, ngày nào?") == ["number", "date"]
+    assert document_fields("Báo cáo được lập để thực hiện kế hoạch số mấy?") == []
+    assert document_fields("ban hành theo đề nghị của sở nào, tại công văn số mấy?") == []

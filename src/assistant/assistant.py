@@ -14,7 +14,7 @@ from .embeddings import Embedder, embedder_for, embedder_from_name
 from .errors import AssistantError, IndexMissing, user_message
 from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
 from .library import Library
-from .question import detect_kind, find_agency, split_parts, understand
+from .question import detect_kind, document_fields, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, DocumentInfo, Facts, FileChange, IngestReport, LibraryStatus, LibraryUpdate, Query, Turn
 from .vietnamese import years_in
@@ -218,6 +218,8 @@ class Assistant:
         hits = Retriever(index, self.embedder, self.settings, self._reranker).run(query)
         answerer = self._answerer_for(index)
         parts = split_parts(query.text) if not query.followup else [query.text]
+        if len(parts) > 1 and len(document_fields(query.text)) >= 2:
+            parts = [query.text]  # "số hiệu gì và do ai ký": the document's fields, answered together
         if len(parts) == 1:
             return answerer.run(query, hits)
         # "Tổng kinh phí là bao nhiêu, trong đó ngân sách tỉnh bao nhiêu?": each part answered

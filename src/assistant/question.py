@@ -52,6 +52,10 @@ _TIME_PHRASE = re.compile(
 _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu)\b", re.I)
 
 
+# The kinds of documents of the national system (Nghị định 30/2020, Luật Ban hành VBQPPL), folded.
+_DOC_NOUNS = "ke hoach|quyet dinh|van ban|cong van|to trinh|bao cao|thong bao|thong tu|nghi dinh|nghi quyet|chi thi|de an|chuong trinh|luat"
+
+
 # What a question asks about the document itself (Nghị định 30/2020: its number "Số:", its
 # place and date line, its signature block), folded.
 _DOC_FIELDS = {
@@ -78,6 +82,16 @@ def document_fields(text: str) -> list[str]:
     asked of a document the plan cites ("thực hiện kế hoạch số mấy") is not one of them."""
     f = fold(expand_abbreviations(nfc(text)))
     found = [(m.start(), name) for name, pat in _DOC_FIELDS.items() for m in [pat.search(f)] if m]
+    if "number" not in {name for _, name in found}:
+        # a bare "số mấy" asks the document's own number, but "(tại) công văn số mấy" one it cites
+        for m in re.finditer(r"\bso may\b", f):
+            if not re.search(rf"\b(?:{_DOC_NOUNS})\s*$", f[: m.start()]):
+                found.append((m.start(), "number"))
+                break
+    names = {name for _, name in found}
+    bare = re.search(r"\bngay nao\b", f)
+    if bare and "date" not in names and names & {"number", "signer"}:
+        found.append((bare.start(), "date"))  # "số mấy, ngày nào?": the same document's date of issue
     return [name for _, name in sorted(found)]
 
 
