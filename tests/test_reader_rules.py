@@ -212,6 +212,9 @@ def test_a_portal_copy_cites_the_number_where_its_catalogue_states_it_too():
     assert _restated(doc, "number", "21/KH-UBND", header, header) == [1]
     assert _restated(doc, "signer", "Trần Văn Bình", len(text.split("\n")) - 1, len(text.split("\n")) - 1) == [2]
     assert _restated(doc, "date", "10/03/2026", 4, 4) == []  # dates are written in several forms: not matched
+    attached = "\n".join([f"dòng {k}" for k in range(80)] + ["KẾ HOẠCH", "(Kèm theo Quyết định số 21/KH-UBND ngày 10/3/2026)"])
+    far = DocumentRecord("attached.txt", "x", DocumentMeta(), "Số: 21/KH-UBND\n" + attached, [], 0.0)
+    assert _restated(far, "number", "21/KH-UBND", 1, 1) == [83]  # the attached plan's line, past the head
 
 
 def test_two_figures_asked_with_one_question_word_are_both_said(assistant):

@@ -1029,19 +1029,28 @@ def _with_unit(row: str) -> str:
 
 
 def _restated(doc: DocumentRecord, field: str, value: str, start: int, end: int) -> list[int]:
-    """Other lines of the document's head (first 60 lines) or foot (last 40) that state the
-    same number or signer: the catalogue of a legal portal and the document's own header and
-    signature block (at most one more)."""
+    """Other lines that state the same number or signer: in the document's head (first 60
+    lines) or foot (last 40), a legal portal's catalogue beside the document's own header and
+    signature block; for the number also the "(Kèm theo Quyết định số …)" line of an attached plan."""
     if field not in ("number", "signer") or not value:
         return []
     want = re.sub(r"\s+", "", fold(value))
     n = len(doc.lines)
+    found: list[int] = []
     for i in list(range(min(60, n))) + list(range(max(60, n - 40), n)):
         if start - 1 <= i < end:
             continue
         if want and want in re.sub(r"\s+", "", fold(doc.lines[i])):
-            return [i + 1]
-    return []
+            found.append(i + 1)
+            break
+    if field == "number":
+        # a plan attached to its decision names it under its own title ("(Kèm theo Quyết định số …)")
+        for i in range(n):
+            line = fold(doc.lines[i])
+            if "kem theo" in line and want in re.sub(r"\s+", "", line) and not start - 1 <= i < end and i + 1 not in found:
+                found.append(i + 1)
+                break
+    return found
 
 
 def _heading_subject(unit: Unit) -> str:
