@@ -290,3 +290,24 @@ def test_laws_have_their_kind_and_no_province_from_a_noun():
     assert meta.province == ""  # "hòa bình" (peace) is not the province Hòa Bình
     law = extract_metadata("LUẬT\nBẢO VỆ MÔI TRƯỜNG\n\nĐiều 1. Phạm vi điều chỉnh")
     assert law.kind == "luật" and law.title == "Luật bảo vệ môi trường"
+
+
+def test_a_sentence_cut_by_a_pdf_page_break_is_one_logical_line():
+    """A PDF copy: the paragraph breaks off, a page number and the running header follow, and the
+    sentence goes on in lower case. The break's lines belong to the span, not to the text."""
+    header = "Kế hoạch phát triển thư viện số tỉnh X năm 2026"
+    lines = [
+        "KẾ HOẠCH", "", header, "", "I. MỤC TIÊU", "",
+        "a) Năm 2026: số hóa 12.000 đầu sách; tỷ lệ trường học có thư viện",
+        "", "2", header, "",
+        "số đạt 60%, trong đó khu vực miền núi đạt 40%.",
+        "", "b) Năm 2027: số hóa 15.000 đầu sách.", "", "3", header, "",
+        "II. NHIỆM VỤ", "", "1. Sở Giáo dục và Đào tạo chủ trì.", "",
+    ]
+    view = LogicalView(lines)
+    cut = next(e for e in view.entries if e.text.startswith("a) Năm 2026"))
+    assert cut.text.endswith("có thư viện số đạt 60%, trong đó khu vực miền núi đạt 40%.")
+    assert (cut.start, cut.end) == (7, 12)
+    after = next(e for e in view.entries if e.text.startswith("b) Năm 2027"))
+    assert after.text == "b) Năm 2027: số hóa 15.000 đầu sách."  # a sentence that ended is not joined over a break
+    assert any(e.text == "II. NHIỆM VỤ" for e in view.entries)

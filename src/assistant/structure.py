@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "14"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "15"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -87,6 +87,7 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     table_at = {t[0]: t for t in tables}
     in_tables = {k for start, end, _ in tables for k in range(start, end)}
     blank_separated = _blank_separated([line for k, line in enumerate(lines) if k not in in_tables])
+    repeated = _repeated_lines(lines)
     i, n = 0, len(lines)
     while i < n:
         if i in table_at:
@@ -106,10 +107,17 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
         j = i + 1
         raw = [line]
         stars = line.count("**")  # emphasis opened and not yet closed: counted as lines join
-        while j < n and j not in table_at and _continues(raw[-1], lines[j], blank_separated, stars % 2 == 1):
-            raw.append(lines[j])
-            stars += lines[j].count("**")
-            j += 1
+        while True:
+            while j < n and j not in table_at and _continues(raw[-1], lines[j], blank_separated, stars % 2 == 1):
+                raw.append(lines[j])
+                stars += lines[j].count("**")
+                j += 1
+            k = _page_break(lines, j, raw[-1], repeated)
+            if k is None or k in table_at:
+                break
+            raw.append(lines[k])  # the sentence goes on after the page break; the break's lines are in the span
+            stars += lines[k].count("**")
+            j = k + 1
         text = " ".join(plain(r) for r in raw if plain(r)) if len(raw) > 1 else plain(line) if "\t" not in line else line.rstrip()
         if _RULE.match(text) or not (re.search(r"\w", text) or text.lstrip().startswith("|")):  # "|---|---|" stays: a Markdown table's separator
             out.append(LogicalLine("", i + 1, j, "blank"))
@@ -118,6 +126,42 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
             out.append(LogicalLine(text if "\t" in text else re.sub(r"\s+", " ", text).strip(), i + 1, j))
         i = j
     return out
+
+
+# A page number between pages of a PDF copy: "3", "- 3 -", "Trang 3", "3/12".
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
+
+
+def _repeated_lines(lines: list[str]) -> set[str]:
+    """Lines written more than once next to a page number: the running header or footer of a
+    PDF copy."""
+    near = [line.strip() for k, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)
+            and any(_PAGE_NUMBER.match(lines[m]) for m in range(max(0, k - 2), min(len(lines), k + 3)) if m != k)]
+    return {t for t in near if near.count(t) >= 2 and len(t) >= 10}
+
+
+def _page_break(lines: list[str], j: int, prev: str, repeated: set[str]) -> int | None:
+    """Where a sentence cut by a page break goes on: lines[j:] hold blanks, a page number and
+    the running header or footer, then the rest of the sentence (starting in lower case, after a
+    line that ends no sentence). None when there is no such break."""
+    if _SENTENCE_END.search(plain(prev)) or prev.rstrip().endswith((":", ";")):
+        return None
+    k, furniture, numbered = j, 0, False
+    while k < len(lines) and furniture <= 4:
+        text = lines[k].strip()
+        if not text:
+            k += 1
+            continue
+        if _PAGE_NUMBER.match(text):
+            numbered = True
+        elif text not in repeated:
+            break
+        furniture += 1
+        k += 1
+    if not numbered or k >= len(lines) or k == j:
+        return None
+    nxt = plain(lines[k]).lstrip()
+    return k if nxt[:1].islower() else None
 
 
 def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool) -> bool:
