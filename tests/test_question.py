@@ -217,3 +217,8 @@ def test_so_may_asks_the_documents_number_unless_it_follows_a_cited_document():
     assert document_fields("quyết định ban hành kế hoạch này số mấy, ngày nào?") == ["number", "date"]
     assert document_fields("Báo cáo được lập để thực hiện kế hoạch số mấy?") == []
     assert document_fields("ban hành theo đề nghị của sở nào, tại công văn số mấy?") == []
+
+
+def test_banks_treasuries_and_inspectorates_are_agencies():
+    assert find_agency("Ngân hàng CSXH chi nhánh tỉnh có trách nhiệm gì?") == "Ngân hàng Chính sách xã hội chi nhánh"
+    assert find_agency("Thanh tra tỉnh phải làm gì?") == "Thanh tra"

@@ -311,3 +311,6 @@ def test_a_sentence_cut_by_a_pdf_page_break_is_one_logical_line():
     after = next(e for e in view.entries if e.text.startswith("b) Năm 2027"))
     assert after.text == "b) Năm 2027: số hóa 15.000 đầu sách."  # a sentence that ended is not joined over a break
     assert any(e.text == "II. NHIỆM VỤ" for e in view.entries)
+    # the page number and the running header between pages are no text of their own
+    assert not any(e.text in ("2", "3", header) for e in view.entries[3:])
+    assert view.entries[2].text == header  # the same words as the document's title stay there

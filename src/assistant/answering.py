@@ -872,7 +872,7 @@ class Answerer:
     def _heading_block(self, doc: DocumentRecord, unit: Unit) -> tuple[str, int] | None:
         """When the passage chosen is a heading ("3. Nguồn vốn"), what it heads: its
         first paragraph (and the list that one announces), and the last line taken."""
-        if not _looks_like_heading(unit.text) or not unit.section.endswith(_strip_number(unit.text).strip()[:40]):
+        if not _looks_like_heading(unit.text) or _strip_number(unit.text).strip()[:40] not in unit.section.split(" › ")[-1]:
             return None
         view = self._view(doc)[0]
         k = view.at(unit.end_line) + 1

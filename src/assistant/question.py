@@ -33,7 +33,8 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
 
 _AGENCY_HEADS = (
     "uy ban nhan dan", "uy ban mat tran to quoc", "mat tran to quoc", "bao hiem xa hoi", "lien doan lao dong",
-    "chi cuc", "trung tam", "van phong", "cong an", "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
+    "chi cuc", "trung tam", "van phong", "cong an", "ngan hang", "kho bac", "thanh tra", "benh vien",
+    "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
 )
 _AGENCY_STOP_ACCENTED = frozenset("có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo nhiệm trách".split())
 _AGENCY_STOP = frozenset(fold(w) for w in _AGENCY_STOP_ACCENTED)

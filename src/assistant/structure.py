@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "15"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "17"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -100,7 +100,8 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
             out.append(LogicalLine(line, i + 1, i + 1))
             i += 1
             continue
-        if not line.strip() or _BAR.match(line):
+        if not line.strip() or _BAR.match(line) or _PAGE_NUMBER.match(line) or i in repeated:
+            # blank; the page number and running header of a PDF copy are page furniture, not text
             out.append(LogicalLine("", i + 1, i + 1, "blank"))
             i += 1
             continue
@@ -132,15 +133,16 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 
 
-def _repeated_lines(lines: list[str]) -> set[str]:
-    """Lines written more than once next to a page number: the running header or footer of a
-    PDF copy."""
-    near = [line.strip() for k, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)
-            and any(_PAGE_NUMBER.match(lines[m]) for m in range(max(0, k - 2), min(len(lines), k + 3)) if m != k)]
-    return {t for t in near if near.count(t) >= 2 and len(t) >= 10}
+def _repeated_lines(lines: list[str]) -> set[int]:
+    """0-based lines next to a page number whose text stands next to another page number too:
+    the running header or footer of a PDF copy (the same words elsewhere, as the title, stay)."""
+    near = {k: line.strip() for k, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)
+            and any(_PAGE_NUMBER.match(lines[m]) for m in range(max(0, k - 2), min(len(lines), k + 3)) if m != k)}
+    texts = list(near.values())
+    return {k for k, t in near.items() if texts.count(t) >= 2 and len(t) >= 10}
 
 
-def _page_break(lines: list[str], j: int, prev: str, repeated: set[str]) -> int | None:
+def _page_break(lines: list[str], j: int, prev: str, repeated: set[int]) -> int | None:
     """Where a sentence cut by a page break goes on: lines[j:] hold blanks, a page number and
     the running header or footer, then the rest of the sentence (starting in lower case, after a
     line that ends no sentence). None when there is no such break."""
@@ -154,7 +156,7 @@ def _page_break(lines: list[str], j: int, prev: str, repeated: set[str]) -> int 
             continue
         if _PAGE_NUMBER.match(text):
             numbered = True
-        elif text not in repeated:
+        elif k not in repeated:
             break
         furniture += 1
         k += 1

@@ -96,6 +96,7 @@ ABBREVIATIONS: dict[str, str] = {
     "vhttdl": "Văn hóa, Thể thao và Du lịch",
     "ttxvn": "Thông tấn xã Việt Nam",
     "nhcsxh": "Ngân hàng Chính sách xã hội",
+    "csxh": "Chính sách xã hội",
     "htx": "hợp tác xã",
     "attp": "an toàn thực phẩm",
     "ktxh": "kinh tế - xã hội",
