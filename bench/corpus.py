@@ -156,7 +156,7 @@ def main() -> None:
     assistant.warm_up()
     rows = []
     for item in items:
-        answer = assistant.ask(item["question"], history=item.get("history") or [])
+        answer = assistant.in_file_lines(assistant.ask(item["question"], history=item.get("history") or []))
         row = score_item(item, answer, args.knowledge)
         row["half"] = halves[item["id"]]
         row["groups"] = groups_of_item(item, args.knowledge)

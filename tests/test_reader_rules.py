@@ -297,3 +297,22 @@ def test_a_question_naming_an_annex_is_answered_from_it(tmp_path):
     row = next(i for i, line in enumerate(lines, 1) if line.startswith("2\t"))
     body = next(i for i, line in enumerate(lines, 1) if line.startswith("Tổng kinh phí"))
     assert answerer._annex_at(doc, row) == "ii" and answerer._annex_at(doc, body) == ""
+
+
+def test_a_minified_page_is_cited_on_its_own_lines(tmp_path):
+    """A portal page on two lines, laid out one block per line for reading: the contract's line
+    numbers are the file's."""
+    page = ("<html><head><title>Kế hoạch 80/KH-UBND</title></head><body>\n"
+            "<p>KẾ HOẠCH</p><p>Phát triển chợ nông thôn tỉnh Hà Nam năm 2026</p><h2>I. NHIỆM VỤ</h2>"
+            "<p>1. Sở Công Thương chủ trì cải tạo 12 chợ nông thôn, hoàn thành trong Quý III/2026.</p>"
+            "<p>2. Sở Tài chính chủ trì bố trí kinh phí cải tạo chợ.</p></body></html>\n")
+    a = hash_assistant(tmp_path, {"ha-nam-80.html": page})
+    doc = a.index.documents["ha-nam-80.html"]
+    assert len(doc.lines) > 3 and set(doc.meta.file_lines) <= {1, 2, 3}
+    answer = a.ask("Ở Hà Nam, cơ quan nào chủ trì cải tạo chợ nông thôn?")
+    assert not answer.abstained and "Sở Công Thương" in answer.text
+    inner = answer.citations[0].start_line
+    assert "Sở Công Thương" in doc.lines[inner - 1]  # the reader's own lines
+    contract = a.in_file_lines(answer).to_contract()
+    assert contract["citations"][0]["start_line"] == 2  # the file's line
+    assert all(r["end_line"] <= 3 for r in contract["retrieved"])

@@ -178,6 +178,17 @@ class Assistant:
 
     # ------------------------------------------------------------------ questions
 
+    def in_file_lines(self, answer: Answer) -> Answer:
+        """The answer with its line numbers counted in the files themselves (the command-line
+        contract): the same, except for a minified HTML page laid out one block per line."""
+        documents = self.index.documents
+
+        def lines_of(source: str) -> list[int]:
+            rec = documents.get(source)
+            return rec.meta.file_lines if rec else []
+
+        return answer.in_file_lines(lines_of)
+
     def ask(self, question: str, history: list[Turn] | list[dict] | None = None, sources: list[str] | None = None) -> Answer:
         t0 = time.perf_counter()
         turns = [t if isinstance(t, Turn) else Turn(str(t.get("role", "user")), str(t.get("content", ""))) for t in (history or [])]

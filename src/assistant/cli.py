@@ -174,7 +174,7 @@ def _ask_batch(assistant, path: str, sources) -> int:
         for n, item, error, qid in _batch_items(stream):
             if not error:
                 try:
-                    answer = assistant.ask(item["question"], history=item.get("history") or [], sources=sources)
+                    answer = assistant.in_file_lines(assistant.ask(item["question"], history=item.get("history") or [], sources=sources))
                     print(json.dumps(answer.to_contract(qid), ensure_ascii=ascii_only), flush=True)
                     continue
                 except Exception as exc:  # this line only
@@ -191,7 +191,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _ask_batch(assistant, args.batch, sources)
     if not args.question:
         raise SystemExit("lỗi: cần một câu hỏi, ví dụ: assistant ask \"Ai chủ trì ...?\" (hoặc --batch FILE.jsonl)")
-    answer = assistant.ask(args.question, sources=sources)
+    answer = assistant.in_file_lines(assistant.ask(args.question, sources=sources))
     if args.json:
         print(json.dumps(answer.to_contract(), ensure_ascii=False, indent=2))
         return 0

@@ -9,6 +9,7 @@ Every refusal is a `LoadError` whose message says why, in Vietnamese.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -176,7 +177,8 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
     elif suffix == ".pdf":
         text = _pdf_text(path, limits)
     else:
-        text = _html_text(decode_text(raw))
+        page = decode_text(raw)
+        text = _html_text(page)
     if len(text) > limits.max_text_chars:
         raise LoadError(f"văn bản quá dài ({_count(len(text))} ký tự, tối đa {_count(limits.max_text_chars)})")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\x00", "")
@@ -190,7 +192,32 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
     if legacy:
         raise LoadError(f"văn bản gõ bằng bảng mã cũ {legacy}: hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nạp lại")
     sha = hashlib.sha256(raw).hexdigest()
-    return Document(source=source, text=text, sha256=sha, meta=extract_metadata(text))
+    meta = extract_metadata(text)
+    if suffix not in (".txt", ".md", ".docx", ".pdf") and text.count("\n") != page.count("\n"):
+        meta.file_lines = _file_lines(page, text.split("\n"))  # a minified page, laid out one block per line
+    return Document(source=source, text=text, sha256=sha, meta=meta)
+
+
+def _file_lines(page: str, lines: list[str]) -> list[int]:
+    """For text laid out from a minified HTML page, the page's own 1-based line where each of its
+    lines starts: citations of the command-line contract count the file's lines. Each line's
+    first words are looked for, in order, in the page with its tags blanked out."""
+    import html as html_lib
+
+    bare = re.sub(r"<[^>]*>", lambda m: " " * len(m.group(0)), page)
+    breaks = [k for k, ch in enumerate(bare) if ch == "\n"]
+    out, pos, current = [], 0, 1
+    for line in lines:
+        words = html_lib.escape(re.sub(r"^[|#\s]+", "", line), quote=False).split()[:3]
+        if words:
+            m = re.compile(r"\s+".join(re.escape(w) for w in words)).search(bare, pos)
+            if m is None:  # written with entities, or across tags: keep the place of the last found
+                m = re.compile(r"\s+".join(re.escape(w) for w in html_lib.unescape(" ".join(words)).split())).search(bare, pos)
+            if m is not None:
+                pos = m.start()
+                current = bisect.bisect_right(breaks, pos - 1) + 1
+        out.append(current)
+    return out
 
 
 def decode_text(raw: bytes) -> str:

@@ -44,9 +44,18 @@ def _texts(path: Path, _mtime: int, _size: int) -> tuple[str, ...]:
             pass
     if path.suffix.lower() in (".docx", ".pdf", ".html", ".htm"):
         try:
-            texts.append(load_file(path).text)
+            doc = load_file(path)
         except Exception:  # noqa: BLE001 - a file the loader refuses holds no evidence
-            pass
+            return tuple(texts)
+        if doc.meta.file_lines:
+            # a minified page: its loaded lines, each put back on the page's own line
+            table = doc.meta.file_lines
+            lines = [""] * (max(table) if table else 0)
+            for k, line in enumerate(doc.text.split("\n")):
+                lines[table[k] - 1] += (" " if lines[table[k] - 1] else "") + line
+            texts.append("\n".join(lines))
+        else:
+            texts.append(doc.text)
     return tuple(texts)
 
 
@@ -136,7 +145,7 @@ def evaluate(assistant, gold_file: Path) -> dict:
     assistant.warm_up()
     rows = []
     for item in items:
-        answer = assistant.ask(item["question"], history=item.get("history") or [])
+        answer = assistant.in_file_lines(assistant.ask(item["question"], history=item.get("history") or []))
         rows.append(score_item(item, answer, Path(assistant.settings.knowledge_dir)))
     by_kind: dict[str, list[dict]] = {}
     for r in rows:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "17"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "19"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -324,6 +324,7 @@ def read_document(doc, chunker, extractor, hard_chars: int | None = None, view: 
     lines = doc.lines
     view = LogicalView(lines) if view is None else view
     meta = extract_metadata(view.text)
+    meta.file_lines = list(doc.meta.file_lines)  # the loader's: where each line stands in the file
     meta.lines = {name: list(view.span(a, b)) for name, (a, b) in meta.lines.items()}
     for name in ("signer", "number"):  # a header or signature cell spans several lines: cite the value's own
         if name in meta.lines and getattr(meta, name):

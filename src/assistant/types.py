@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Callable
 
 
 @dataclass
@@ -26,6 +26,9 @@ class DocumentMeta:
     # a decision with its plan holds two parts, each with its own title.
     attached: list[str] = field(default_factory=list)
     lines: dict[str, list[int]] = field(default_factory=dict)  # field -> [start_line, end_line] it was read from
+    # For a minified HTML page laid out one block per line: the page's own line of each line of
+    # the text (the command-line contract counts the file's lines); empty when they are the same.
+    file_lines: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -255,6 +258,26 @@ class Answer:
     standalone_question: str = ""  # the follow-up rewritten on its own
     latency_ms: float = 0.0
     confidence: float = 0.0  # how sure the reader is (answering.py); below Settings.min_confidence it abstains
+
+    def in_file_lines(self, lines_of: Callable[[str], list[int]]) -> "Answer":
+        """A copy whose citations and retrieved passages count their files' own lines: `lines_of`
+        gives, for a source, the file line of each line of its text (empty: the same lines)."""
+        def span(source: str, a: int, b: int) -> tuple[int, int]:
+            table = lines_of(source)
+            if not table:
+                return a, b
+            return table[min(a, len(table)) - 1], table[min(b, len(table)) - 1]
+
+        def cite(c: Citation) -> Citation:
+            a, b = span(c.source, c.start_line, c.end_line)
+            return replace(c, start_line=a, end_line=b)
+
+        def hit(h: Hit) -> Hit:
+            a, b = span(h.chunk.source, h.chunk.start_line, h.chunk.end_line)
+            return replace(h, chunk=replace(h.chunk, start_line=a, end_line=b))
+
+        return replace(self, citations=[cite(c) for c in self.citations], related=[cite(c) for c in self.related],
+                       hits=[hit(h) for h in self.hits])
 
     def to_contract(self, id_: str | None = None) -> dict[str, Any]:
         """The JSON object of the command-line contract."""
