@@ -222,3 +222,7 @@ def test_so_may_asks_the_documents_number_unless_it_follows_a_cited_document():
 def test_banks_treasuries_and_inspectorates_are_agencies():
     assert find_agency("Ngân hàng CSXH chi nhánh tỉnh có trách nhiệm gì?") == "Ngân hàng Chính sách xã hội chi nhánh"
     assert find_agency("Thanh tra tỉnh phải làm gì?") == "Thanh tra"
+
+
+def test_bao_nhieu_nhiem_vu_counts_even_when_it_says_whose():
+    assert detect_kind("Kế hoạch sửa đổi bãi bỏ bao nhiêu nhiệm vụ của Kế hoạch 12/KH-UBND?") == "count"

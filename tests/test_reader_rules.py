@@ -316,3 +316,15 @@ def test_a_minified_page_is_cited_on_its_own_lines(tmp_path):
     contract = a.in_file_lines(answer).to_contract()
     assert contract["citations"][0]["start_line"] == 2  # the file's line
     assert all(r["end_line"] <= 3 for r in contract["retrieved"])
+
+
+def test_a_figure_is_read_in_the_clause_about_what_is_asked(tmp_path):
+    a = hash_assistant(tmp_path, {"ha-nam-90.txt": (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 90/QĐ-UBND\n\nQUYẾT ĐỊNH\nPhê duyệt chương trình khám sức khỏe người cao tuổi năm 2026\n\n"
+        "Điều 1. Kinh phí: Quỹ bảo hiểm y tế chi trả chi phí khám theo quy định; nguồn tài trợ hợp pháp khoảng 12 tỷ đồng.\n\n"
+        "Điều 2. Sở Y tế cung cấp số liệu người cao tuổi được khám cho Sở Tài chính trước ngày 30 tháng 11 hằng năm.\n\n"
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế, Giám đốc Bảo hiểm xã hội tỉnh chịu trách nhiệm thi hành Quyết định này./.\n")})
+    assert a.ask("Quỹ bảo hiểm y tế Hà Nam chi bao nhiêu tiền cho chương trình khám sức khỏe người cao tuổi?").abstained
+    assert a.ask("Năm 2026 Hà Nam đặt tỷ lệ người cao tuổi được khám là bao nhiêu?").abstained  # "30 tháng 11" is a date
+    duty = a.ask("Bảo hiểm xã hội tỉnh Hà Nam có trách nhiệm gì?")
+    assert duty.abstained or "thi hành Quyết định này" not in duty.text  # the closing article assigns nothing

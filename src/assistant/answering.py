@@ -722,8 +722,10 @@ class Answerer:
         units = block + [u for u in units if (u.source, u.start_line) not in placed]
         if query.provinces:  # the question names its province: evidence from other provinces cannot answer it
             units = [u for u in units if self._province_of(u.source) in query.provinces]
-        # "Nơi nhận:" (Nghị định 30/2020) lists who receives the document, not who does what
-        units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0]) and not self._in_recipients(u)]
+        # "Nơi nhận:" (Nghị định 30/2020) lists who receives the document, not who does what; nor
+        # does a decision's closing article ("… chịu trách nhiệm thi hành Quyết định này")
+        units = [u for u in units if not _RECIPIENTS.search(u.context.split("\n", 1)[0]) and not self._in_recipients(u)
+                 and not _EXECUTION.search(u.text)]
         named = self._named_sources(query)
         if named:  # "KH 45 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
             units = [u for u in units if u.source in named]
@@ -846,7 +848,24 @@ class Answerer:
             return self._years_supported(query, unit, doc) and self.coverage(words, _doc_context(doc.meta)) >= 0.75
         if wide < self.settings.min_evidence:
             return False
+        if not self._clause_fits(query, unit, doc):
+            return False
         return self._years_supported(query, unit, doc) and self._focus_supported(query, unit, doc)
+
+    def _clause_fits(self, query: Query, unit: Unit, doc: DocumentRecord | None) -> bool:
+        """A figure asked of something must be stated in the clause about it: in "Quỹ X chi trả
+        theo quy định; nguồn Y khoảng 180 tỷ đồng" the sum is Y's, not X's. Clauses are the parts
+        between ";"; a table row is one clause."""
+        if query.kind not in ("target", "count", "amount") or unit.frame or ";" not in unit.text:
+            return True
+        topic = [t for t in self._topic_terms(query, doc) if "_" not in t and t in self._idf]
+        if not topic:
+            return True
+        clauses = [c for c in re.split(r";\s*", unit.text) if c.strip()]
+        cover = [self.coverage(topic, c) for c in clauses]
+        best = max(cover)
+        # the clauses that say most of what is asked about must hold the figure
+        return best == 0 or any(self._type_bonus(query, c) > 0 for c, v in zip(clauses, cover) if v == best)
 
     def _announced_list(self, doc: DocumentRecord, after_line: int) -> tuple[list[str], int]:
         """The list items right after a physical line (up to four), and the last line they take."""
@@ -966,6 +985,8 @@ class Answerer:
         kind = query.kind
         if kind in ("target", "count", "amount"):
             text = re.sub(r"^(?:STT|TT|Số TT)\s*:\s*[\dIVXivx.]+\s*(?:\||$)", "", text.strip())  # a row's number counts nothing
+            text = _DAY_DATE.sub(" ", text)  # nor do the figures of a date ("trước ngày 30 tháng 11")
+            text = DOC_NUMBER.sub(" ", text)  # nor a document's number ("Số: 90/QĐ-UBND")
             f = fold(text)
             nums = [n for n in _NUMBER.findall(text) if not re.fullmatch(r"(19|20)\d\d", n) and not re.fullmatch(r"\d\.", n)]
             if not nums:
@@ -1071,6 +1092,8 @@ def _looks_like_heading(line: str) -> bool:
 
 
 _ANNEX = re.compile(r"\bphu luc ([ivxlc]+|\d+)\b")  # "Phụ lục II" (folded): an annex named by its number
+_DAY_DATE = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\bngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?", re.I)
+_EXECUTION = re.compile(r"(?:chịu )?trách nhiệm thi hành (?:Quyết định|Chỉ thị|Nghị quyết|Thông tư) này", re.I)
 _RECIPIENTS = re.compile(r"(?:^|\|)\W*n[oơ]i nh[aậ]n\W*:", re.I)
 _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
 _RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)

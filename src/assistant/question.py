@@ -18,6 +18,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
               r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu", r"\b(nhung|cac) (tinh|dia phuong|tinh thanh|tinh, thanh pho) nao\b",
               r"\b(tinh|dia phuong) nao (co|da|ban hanh)\b", r"thu vien (co|gom)")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
+    ("count", (r"\bbao nhieu (nhiem vu|viec|noi dung|cong viec|hoat dong|du an|de an)\b",)),  # "bãi bỏ bao nhiêu nhiệm vụ của …"
     ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)\b",)),
     ("partner", (r"phoi hop",)),
     ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
