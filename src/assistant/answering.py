@@ -985,7 +985,7 @@ class Answerer:
         kind = query.kind
         if kind in ("target", "count", "amount"):
             text = re.sub(r"^(?:STT|TT|Số TT)\s*:\s*[\dIVXivx.]+\s*(?:\||$)", "", text.strip())  # a row's number counts nothing
-            text = _DAY_DATE.sub(" ", text)  # nor do the figures of a date ("trước ngày 30 tháng 11")
+            text = _DAY_DATE.sub(" ", text)  # nor do the figures of a date ("trước ngày 15 tháng 10")
             text = DOC_NUMBER.sub(" ", text)  # nor a document's number ("Số: 90/QĐ-UBND")
             f = fold(text)
             nums = [n for n in _NUMBER.findall(text) if not re.fullmatch(r"(19|20)\d\d", n) and not re.fullmatch(r"\d\.", n)]

@@ -129,7 +129,7 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     return out
 
 
-# A page number between pages of a PDF copy: "3", "- 3 -", "Trang 3", "3/12".
+# A page number between pages of a PDF copy: "4", "- 4 -", "Trang 4", "4/15".
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 
 
