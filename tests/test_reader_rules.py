@@ -328,3 +328,15 @@ def test_a_figure_is_read_in_the_clause_about_what_is_asked(tmp_path):
     assert a.ask("Năm 2026 Hà Nam đặt tỷ lệ người cao tuổi được khám là bao nhiêu?").abstained  # "30 tháng 11" is a date
     duty = a.ask("Bảo hiểm xã hội tỉnh Hà Nam có trách nhiệm gì?")
     assert duty.abstained or "thi hành Quyết định này" not in duty.text  # the closing article assigns nothing
+
+
+def test_a_list_item_answers_with_the_lead_in_it_hangs_from(tmp_path):
+    a = hash_assistant(tmp_path, {"ha-nam-95.md": (
+        "# KẾ HOẠCH chăm sóc người cao tuổi tỉnh Hà Nam giai đoạn 2026 - 2028\n\n## II. CHỈ TIÊU\n\n"
+        "- Tỷ lệ người cao tuổi được khám sức khỏe định kỳ:\n  - Năm 2026: đạt 80%;\n  - Năm 2027: đạt 85%;\n"
+        "- Tỷ lệ người cao tuổi có thẻ bảo hiểm y tế:\n  - Năm 2026: đạt 96%;\n  - Năm 2027: đạt 98%.\n")})
+    answer = a.ask("Hà Nam đặt chỉ tiêu tỷ lệ người cao tuổi có thẻ bảo hiểm y tế năm 2027 là bao nhiêu?")
+    assert not answer.abstained and "98%" in answer.text and "85%" not in answer.text
+    lines = a.index.documents["ha-nam-95.md"].lines
+    cite = answer.citations[0]
+    assert "bảo hiểm y tế" in lines[cite.start_line - 1] and "98%" in lines[cite.end_line - 1]

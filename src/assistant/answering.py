@@ -525,6 +525,13 @@ class Answerer:
                     continue
                 start, end = view.span(li, li)
                 section = self._heading_path(rec, start)
+                lead = _lead_in(view.lines, li)
+                if lead:
+                    # "- Tỷ lệ … có thẻ BHYT:" then "- Năm 2027: đạt 98%": the item says its figure,
+                    # the lead-in what it is of; they answer together, cited together
+                    units.append(Unit(c.source, section, view.span(lead, lead)[0], end, f"{view.lines[lead - 1].strip()} {line}",
+                                      rank, hit.score, f"{line}\n{c.text}"))
+                    continue
                 for sent in split_sentences(line):
                     units.append(Unit(c.source, section, start, end, sent, rank, hit.score, f"{line}\n{c.text}"))
         return units
@@ -1082,6 +1089,26 @@ def _heading_subject(unit: Unit) -> str:
         return ""
     heading = _strip_number(unit.section.split(" › ")[-1]).strip(" *:") if unit.section else ""
     return heading if heading and is_agency_start(heading) and len(heading) <= 120 else ""
+
+
+_ITEM_MARK = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s)")
+
+
+def _lead_in(lines: list[str], li: int) -> int:
+    """For a list item (a bullet or "a)") that is short and gives a figure, the 1-based logical
+    line of the lead-in ending in ":" that its list hangs from (over its sibling items), or 0."""
+    text = lines[li - 1].strip()
+    if not _ITEM_MARK.match(text) or text.rstrip().endswith(":") or len(text) > 160 or not re.search(r"\d", text):
+        return 0
+    for k in range(li - 1, max(0, li - 9), -1):
+        prev = lines[k - 1].strip()
+        if not prev:
+            continue
+        if prev.endswith(":"):
+            return k if len(prev) <= 200 else 0
+        if not _ITEM_MARK.match(prev):
+            return 0
+    return 0
 
 
 def _looks_like_heading(line: str) -> bool:
