@@ -340,3 +340,9 @@ def test_a_list_item_answers_with_the_lead_in_it_hangs_from(tmp_path):
     lines = a.index.documents["ha-nam-95.md"].lines
     cite = answer.citations[0]
     assert "bảo hiểm y tế" in lines[cite.start_line - 1] and "98%" in lines[cite.end_line - 1]
+
+
+def test_du_kien_is_how_a_plan_speaks_not_what_is_asked():
+    from assistant.answering import _kind_mask
+
+    assert _kind_mask(["nguon", "xa", "hoi", "hoa", "du", "kien"]) == [False, False, False, False, True, True]

@@ -55,7 +55,7 @@ _KIND_PHRASES = frozenset(
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
     de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so|thu vien|cho biet|
     bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem|
-    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho""".split("|")
+    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho|du kien""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong phai".split())
