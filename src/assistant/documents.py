@@ -198,6 +198,9 @@ def load_file(path: Path, source: str | None = None, limits: LoadLimits | None =
     return Document(source=source, text=text, sha256=sha, meta=meta)
 
 
+_FILE_LINE_WINDOW = 50_000  # characters of the page searched for each laid-out line
+
+
 def _file_lines(page: str, lines: list[str]) -> list[int]:
     """For text laid out from a minified HTML page, the page's own 1-based line where each of its
     lines starts: citations of the command-line contract count the file's lines. Each line's
@@ -210,9 +213,10 @@ def _file_lines(page: str, lines: list[str]) -> list[int]:
     for line in lines:
         words = html_lib.escape(re.sub(r"^[|#\s]+", "", line), quote=False).split()[:3]
         if words:
-            m = re.compile(r"\s+".join(re.escape(w) for w in words)).search(bare, pos)
+            end = min(len(bare), pos + _FILE_LINE_WINDOW)  # bounded: a huge page is not searched over and over
+            m = re.compile(r"\s+".join(re.escape(w) for w in words)).search(bare, pos, end)
             if m is None:  # written with entities, or across tags: keep the place of the last found
-                m = re.compile(r"\s+".join(re.escape(w) for w in html_lib.unescape(" ".join(words)).split())).search(bare, pos)
+                m = re.compile(r"\s+".join(re.escape(w) for w in html_lib.unescape(" ".join(words)).split())).search(bare, pos, end)
             if m is not None:
                 pos = m.start()
                 current = bisect.bisect_right(breaks, pos - 1) + 1
