@@ -15,6 +15,7 @@ covered by the evidence; otherwise the answer abstains and shows the closest pas
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .config import Settings
@@ -609,10 +610,7 @@ class Answerer:
     def _funding_units(self, rec: DocumentRecord, hits: list[Hit]) -> list[Unit]:
         view, _, root = self._view(rec)
         units: list[Unit] = []
-        stack = list(root.children)
-        while stack:
-            node = stack.pop()
-            stack.extend(node.children)
+        for node in _sections(root):
             if not _FUNDING_HEADING.search(fold(node.label)):
                 continue
             for li in range(node.start + 1, min(node.end, node.start + 12) + 1):
@@ -661,14 +659,11 @@ class Answerer:
             numbered = [r for r in table.rows if re.fullmatch(r"\d{1,3}\.?", (r.cells[0] if r.cells else "").strip())]
             if numbered:
                 return len(numbered), above[0], numbered[-1].end - 1, caption
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            stack.extend(node.children)
+        for node in _sections(root):
             label = node.label
             if re.match(r"^\W*phu luc\b", fold(label)) and node.start + 1 < len(view.lines):
                 label = f"{label} {view.lines[node.start + 1]}"  # "PHỤ LỤC I" + its title line "DANH MỤC NHIỆM VỤ …"
-            if node is root or not _names_list(label, phrase):
+            if not _names_list(label, phrase):
                 continue
             items = node.children
             if items and all(re.match(r"^[IVXLC]+\.", c.label.strip()) for c in items):
@@ -706,7 +701,7 @@ class Answerer:
         if kind == "count":
             noun = _counted_noun(query.focus or query.text)
             if noun:
-                m = re.search(rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b", fold(text))
+                m = _counting(noun).search(fold(text))
         elif kind == "target":
             m = re.search(r"\d[\d.,]*\s*%", text)
         elif kind == "amount":
@@ -884,7 +879,7 @@ class Answerer:
             if not text:
                 k += 1
                 continue
-            if not re.match(r"^(?:[-+•–*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)", text):
+            if not _LIST_ITEM.match(text):
                 # no list: the lead-in may announce the paragraph written right under it
                 # ("Các nguồn vốn gồm:" + "ngân sách tỉnh; vốn vay; vốn xã hội hóa.")
                 if not items and k == view.at(after_line) + 1 and not _looks_like_heading(text):
@@ -1006,8 +1001,7 @@ class Answerer:
             noun = _counted_noun(query.focus or query.text) if kind == "count" else ""
             if noun:
                 # "bao nhiêu trạm": the number must count that noun ("12 lớp", "lớp tập huấn: 12")
-                near = rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d"
-                bonus = 0.8 if re.search(near, f) else -0.5
+                bonus = 0.8 if _counting(noun).search(f) else -0.5
             return bonus
         if kind == "lead":
             return 1.0 if "chu tri" in f else 0.0
@@ -1091,7 +1085,18 @@ def _heading_subject(unit: Unit) -> str:
     return heading if heading and is_agency_start(heading) and len(heading) <= 120 else ""
 
 
-_ITEM_MARK = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s)")
+def _sections(root):
+    """Every section under the outline's root (not the root itself)."""
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        yield node
+
+
+_BULLET = r"[-+•–*]\s|[a-zđ]\)\s"
+_ITEM_MARK = re.compile(rf"^(?:{_BULLET})")  # a bullet or "a)": an item, never an outline heading
+_LIST_ITEM = re.compile(rf"^(?:{_BULLET}|\d{{1,2}}[.)]\s)")  # also "1." in a list a lead-in announces
 
 
 def _lead_in(lines: list[str], li: int) -> int:
@@ -1138,6 +1143,12 @@ def _names_list(heading: str, phrase: str) -> bool:
     return bool(re.search(rf"\b{p}$", text)  # "… các dự án ưu tiên"
                 or re.match(rf"^(?:[ivxlc]+|\d+|[a-z])?\s*{p}\b", text)  # "III. Nhiệm vụ và phân công …"
                 or re.search(rf"\b(?:danh muc|bang)\s+(?:cac\s+)?{p}\b", text))  # "Danh mục nhiệm vụ phát triển …"
+
+
+@lru_cache(maxsize=256)
+def _counting(noun: str) -> re.Pattern[str]:
+    """A number that counts `noun` (folded): "12 lớp", "12 lớp tập huấn", "lớp tập huấn: 12"."""
+    return re.compile(rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d")
 
 
 def _counted_phrase(question: str) -> list[str]:
