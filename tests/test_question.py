@@ -59,6 +59,12 @@ def test_bo_may_is_not_a_count_question():
         ("Sở Tài chính Tây Ninh có trách nhiệm gì?", "Sở Tài chính"),
         ("so tai chinh tay ninh co trach nhiem gi", "so tai chinh"),
         ("Sở Nội vụ phải làm gì?", "Sở Nội vụ"),
+        # typed on a phone: an abbreviated department without accents or capitals
+        ("so tc lam gi trong kh nay", "so Tài chính"),
+        ("con so gd&dt ben tre?", "so Giáo dục và Đào tạo"),
+        # compounds of "bao" typed without accents are not a newspaper ("Báo …")
+        ("so luong bao nhieu", ""),
+        ("bao cao so tc gui ai", "so Tài chính"),
     ],
 )
 def test_find_agency(question, agency):
@@ -98,6 +104,20 @@ def test_followup_with_another_question_kind_keeps_the_topic():
     assert query.kind == "partner"
     assert "truyền thông" in query.standalone and "Tây Ninh" in query.standalone
     assert query.provinces == ["Tây Ninh"] and query.years == [2019]
+
+
+def test_followup_with_another_agency_asks_the_same_of_it():
+    history = [Turn("user", "Sở Tài chính Bến Tre phải làm gì trong đề án 32?"), Turn("assistant", "…")]
+    standalone, followup, _ = resolve_followup("Còn Sở Giáo dục và Đào tạo?", history)
+    assert followup is True
+    assert standalone == "Sở Giáo dục và Đào tạo Bến Tre phải làm gì trong đề án 32?"
+
+
+def test_a_followup_of_a_followup_keeps_the_first_turns_scope():
+    history = [Turn("user", VP_2025), Turn("assistant", "…"), Turn("user", "Thế năm 2030?"), Turn("assistant", "…")]
+    query = understand("Ai ký kế hoạch đó?", history)
+    assert query.followup is True and query.kind == "signer"
+    assert query.provinces == ["Vĩnh Phúc"] and "2030" in query.standalone
 
 
 def test_a_full_question_is_not_a_followup():

@@ -241,4 +241,6 @@ def test_department_fields_abbreviated_after_so():
     assert expand_abbreviations("Sở YT và Sở XD") == "Sở Y tế và Sở Xây dựng"
     # only after "Sở", only in capitals: "so TC" / "TC" alone stay
     assert expand_abbreviations("tiêu chí TC 5") == "tiêu chí TC 5"
-    assert expand_abbreviations("so tc") == "so tc"
+    assert expand_abbreviations("Đạt so tc") == "Đạt so tc"
+    # typed on a phone with neither accents nor capitals, "so tc" is the Sở
+    assert expand_abbreviations("so tc lam gi") == "so Tài chính lam gi"

@@ -37,7 +37,7 @@ _AGENCY_HEADS = (
     "chi cuc", "trung tam", "van phong", "cong an", "ngan hang", "kho bac", "thanh tra", "benh vien",
     "so", "ban", "bo", "dai", "bao", "truong", "hoi", "doan", "cuc", "phong",
 )
-_AGENCY_STOP_ACCENTED = frozenset("có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo nhiệm trách".split())
+_AGENCY_STOP_ACCENTED = frozenset("gửi có trong phải được thực làm cần ở của giao chịu chủ phối sẽ đã là thì về với như những gì nào ai theo nhiệm trách".split())
 _AGENCY_STOP = frozenset(fold(w) for w in _AGENCY_STOP_ACCENTED)
 
 
@@ -115,6 +115,8 @@ def detect_kind(text: str) -> str:
 
 # Compounds of "số" (number) that a question asks with ("số hiệu", "số lượng", …), folded.
 _SO_COMPOUNDS = frozenset("hieu luong lieu tien thu ky may".split())
+# Words that "bao" forms a compound with (bao nhiêu, báo cáo, bảo đảm, bao gồm, …), folded.
+_BAO_COMPOUNDS = frozenset("nhieu cao dam gom ve ham lau gio chi dong tri hiem".split())
 
 
 def find_agency(text: str) -> str:
@@ -133,6 +135,10 @@ def find_agency(text: str) -> str:
 
 
 def _find_agency(text: str) -> str:
+    typed = nfc(text).split()
+    # whether the question is typed with accents or capitals is judged on what was typed, not on
+    # the expansions of its abbreviations ("so gd&dt" -> "so Giáo dục và Đào tạo")
+    cased = has_diacritics(nfc(text)) or any(w[:1].isupper() for w in typed[1:])
     words = expand_abbreviations(nfc(text)).replace("?", " ").split()
     folded = [fold(w).strip(",.;:") for w in words]
     for i in range(len(words)):
@@ -143,9 +149,11 @@ def _find_agency(text: str) -> str:
                 continue
             if head in ("doan", "ban", "so", "bao") and i > 0 and folded[i - 1] in ("giai", "phat", "hanh", "co", "chinh"):
                 continue  # "giai đoạn", "phát ban", "cơ sở", "thông báo" when typed without accents
+            if head == "bao" and fold(nxt).strip(",.;:?") in _BAO_COMPOUNDS:
+                continue  # "bao nhiêu", "báo cáo", "bảo đảm" typed without accents: not a newspaper (Báo …)
             if head == "so" and not has_diacritics(words[i]) and nxt and fold(nxt).strip(",.;:") in _SO_COMPOUNDS:
                 continue  # "so hieu", "so luong" typed without accents: số hiệu, số lượng, not a Sở
-            if not words[i][:1].isupper() and (has_diacritics(text) or any(w[:1].isupper() for w in words[1:])):
+            if not words[i][:1].isupper() and cased:
                 continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
             j = i + len(parts)
             while j < len(words) and j - i < 10 and (j == i + len(parts) or not _is_stop(words[j])):
@@ -176,7 +184,7 @@ _ANAPHORA_FOLDED = re.compile(
 )
 
 
-def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str]:
+def resolve_followup(question: str, history: list[Turn], depth: int = 0) -> tuple[str, bool, str]:
     """A follow-up rewritten against the last user turn: (standalone, is_followup, focus).
 
     - A substitution ("Còn năm 2028?", "Còn tỉnh khác thì sao?") is the previous question
@@ -185,9 +193,14 @@ def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str
       tỉnh chi bao nhiêu?", "Thời gian thực hiện nhiệm vụ đó là khi nào?") is searched
       together with the previous question, but what it asks (its focus) is the new one.
     """
-    previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
-    if not previous:
+    users = [i for i, t in enumerate(history) if t.role == "user" and t.content.strip()]
+    if not users:
         return question, False, ""
+    # The previous turn may itself be a follow-up ("Còn năm 2030?" then "Ai ký kế hoạch đó?"):
+    # it is read as resolved against the turns before it (a bounded chain).
+    previous = history[users[-1]].content
+    if len(users) > 1 and depth < 6:
+        previous = resolve_followup(previous, history[: users[-1]], depth + 1)[0]
     q = collapse(nfc(question))
     content = _content_words(q) - {"thi", "sao", "the", "con", "vay", "nam", "nua", "tinh", "thanh", "pho"}
     refers_back = bool(_ANAPHORA.search(q) or _ANAPHORA_FOLDED.search(fold(q)))
@@ -195,6 +208,14 @@ def resolve_followup(question: str, history: list[Turn]) -> tuple[str, bool, str
     elliptical = bool(_FOLLOWUP.match(fold(q))) or len(content) <= 2 or (refers_back and not own_scope)
     if not elliptical:
         return question, False, ""
+    new_agency, old_agency = find_agency(q), find_agency(previous)
+    if new_agency and old_agency and fold(new_agency) != fold(old_agency) and len(content - _content_words(" ".join([new_agency, *find_provinces(q)]))) <= 1:
+        # "Sở Tài chính phải làm gì?" + "Còn Sở Y tế thì sao?": the same question of another agency
+        swapped = _replace_folded(previous, old_agency, new_agency)
+        for old, new in zip(find_provinces(previous), find_provinces(q)):
+            swapped = _replace_folded(swapped, old, new)
+        if swapped != previous:
+            return swapped, True, ""
     new_kind = detect_kind(q)
     if new_kind not in ("what", detect_kind(previous)) or (refers_back and len(content) > 2):
         # a new question about the previous one's subject

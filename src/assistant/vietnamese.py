@@ -170,6 +170,9 @@ DEPARTMENT_FIELDS: dict[str, str] = {
     "dttg": "Dân tộc và Tôn giáo",
 }
 _DEPARTMENT = re.compile(r"\b(Sở|SỞ|sở|So|SO)\s+([A-ZĐ][A-ZĐ&]{1,7})\b")
+# Typed on a phone with neither accents nor capitals, "so tc lam gi" is the same "Sở TC"
+# (in cased text a lower-case "so tc" is left alone).
+_DEPARTMENT_TYPED = re.compile(r"\b(so)\s+([a-z&]{2,5})\b")
 
 _ABBR_TOKEN = re.compile(r"[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ&.\-]*[0-9A-Za-zÀ-ỹĐđ]|[A-Za-zÀ-ỹĐđ]+")
 
@@ -180,7 +183,13 @@ def _abbr_key(token: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Replace known abbreviations by their full form; document numbers are left alone."""
-    text = _DEPARTMENT.sub(lambda m: f"{m.group(1)} {DEPARTMENT_FIELDS[k]}" if (k := _abbr_key(m.group(2))) in DEPARTMENT_FIELDS else m.group(0), text)
+    def department(m: re.Match[str]) -> str:
+        k = _abbr_key(m.group(2))
+        return f"{m.group(1)} {DEPARTMENT_FIELDS[k]}" if k in DEPARTMENT_FIELDS else m.group(0)
+
+    text = _DEPARTMENT.sub(department, text)
+    if not has_diacritics(text) and text == text.lower():
+        text = _DEPARTMENT_TYPED.sub(department, text)
     protected = [m.span() for m in DOC_NUMBER.finditer(text)]
 
     def repl(m: re.Match[str]) -> str:
