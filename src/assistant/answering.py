@@ -25,7 +25,7 @@ from .tables import find_tables
 from .facts import is_agency_start
 from .question import document_fields, find_agency, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
-from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, expand_abbreviations, find_provinces, fold, fold_tokens, periods_in, years_in
+from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, expand_abbreviations, find_provinces, fold, fold_tokens, has_diacritics, nfc, periods_in, years_in
 
 NO_INFO = "Tài liệu không có thông tin"
 
@@ -147,6 +147,8 @@ class Answerer:
             result = strategy(query, docs, hits)
             if result is None and query.kind == "list":  # a question over the library is not answered by one sentence
                 return self._abstain(answer, hits, self._not_found_text(query, hits))
+        if result is None and (query.kind == "what" or (query.kind == "duty" and not query.agency)):
+            result = self._answer_section(query, docs)
         if result is None:
             if query.kind == "what" and not self._topic_terms(query, docs[0] if docs else None):
                 return self._abstain(answer, hits, "Câu hỏi chưa nói rõ cần tìm thông tin gì; vui lòng hỏi cụ thể hơn (ví dụ: cơ quan nào chủ trì…, mục tiêu năm 2030…).")
@@ -622,54 +624,129 @@ class Answerer:
                                   under_heading=True))
         return units
 
+    def _answer_section(self, query: Query, docs: list[DocumentRecord]):
+        """"Mục đích của KH … là gì?", "Đối tượng áp dụng gồm những ai?" — a question that names
+        a heading of its document's outline (Nghị định 30/2020: "1. Mục đích", "2. Đối tượng áp
+        dụng") is answered by the block that heading holds. The heading's words must nearly all
+        be in the question, and one of them must be more than the document's own title says."""
+        if not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
+            return None
+        doc = docs[0]
+        view, _, root = self._view(doc)
+        implied = _terms_of(_doc_context(doc.meta))
+        said_text = fold(expand_abbreviations(query.focus or query.standalone))
+        for province in find_provinces(query.standalone):  # the province's name, not its syllables ("hỗ" of "hỗ trợ")
+            said_text = re.sub(rf"\b{re.escape(fold(province))}\b", " ", said_text)
+        asked = {t for t in fold_tokens(said_text) if t not in STOPWORDS and t not in QUESTION_WORDS and not t.isdigit()}
+        best = None
+        for node in _sections(root):
+            words = {t for t in fold_tokens(_strip_number(node.label)) if t not in STOPWORDS and not t.isdigit()}
+            if not words or node.end - node.start < 2:
+                continue
+            said = words & asked
+            if len(said) * 4 < len(words) * 3 or not (said - implied) or len(said) * 2 < len(asked - implied):
+                continue
+            key = (len(said), -len(words))
+            if best is None or key > best[0]:
+                best = (key, node)
+        if best is None:
+            return None
+        node = best[1]
+        lines, last = [], node.start
+        for k in range(node.start + 1, node.end):
+            text = view.lines[k].strip()
+            if not text:
+                continue
+            lines.append(_strip_bullet(re.sub(r"[*_]{2,}", "", text)))
+            last = k
+            if sum(len(x) for x in lines) > 500 or len(lines) >= 8:
+                break
+        if not lines:
+            return None
+        start, _ = view.span(node.start + 1, node.start + 1)
+        _, end = view.span(last + 1, last + 1)
+        heading = re.sub(r"[*_]{2,}", "", node.label).strip()
+        text = f"{heading}: {_shorten('; '.join(l.rstrip(';.') for l in lines), 500)} ({_doc_label(doc.meta, doc.source)})."
+        quote = collapse(" ".join(doc.lines[start - 1 : min(end, start + 2)]))
+        return text, [Citation(doc.source, self._heading_path(doc, start), start, end, quote)], 0.55
+
     def _count_listed(self, query: Query, docs: list[DocumentRecord]):
         """"Phụ lục có bao nhiêu dự án ưu tiên?" when no sentence states the number: the
         items of the table or the outline section whose heading names what is counted, counted.
         Only the question's own document, and only a heading holding the counted phrase whole."""
         words = _counted_phrase(query.focus or query.text)
-        if len(words) < 2 or not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
+        if not words or not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
             return None
         if re.search(r"\bđã\b", (query.focus or query.text).lower()):
             return None  # "đã … bao nhiêu": what was achieved, which a list of tasks does not tell
         doc = docs[0]
         view, tables, root = self._view(doc)
+        leads = query.agency and _LEADS.search(fold(query.focus or query.text))
+        agency = fold(expand_abbreviations(query.agency)) if leads else ""
+        asked = fold(query.focus or query.text)
+        label = _doc_label(doc.meta, doc.source)
+        found = None if agency else (_enumerated(view, words) or _ordinals(view, root, words[0], asked)
+                                     or _agency_sections(view, root, words, asked))
+        if found:
+            count, first, last, heading, noun = found
+            start, _ = view.span(first + 1, first + 1)
+            _, end = view.span(last + 1, last + 1)
+            quote = collapse(" ".join(doc.lines[start - 1 : min(end, start + 2)]))
+            return (f"{heading}: có {count} {noun} ({label}).",
+                    [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)], 0.6)
         for size in range(len(words), 1, -1):
             phrase = " ".join(words[:size])
-            found = self._listed_under(view, tables, root, phrase)
+            found = self._listed_under(view, tables, root, phrase, agency)
             if found:
                 count, first, last, heading = found
-                label = _doc_label(doc.meta, doc.source)
                 start, _ = view.span(first + 1, first + 1)
                 _, end = view.span(last + 1, last + 1)
-                text = f"{heading}: có {count} mục ({label})."
+                noun = _as_written(heading, phrase) or "mục"
+                classifier = _classifier_asked(query.focus or query.text)
+                whose = f" do {query.agency} chủ trì" if agency else ""
+                text = f"{heading}: có {count} {classifier}{noun}{whose} ({label})."
                 quote = collapse(" ".join(doc.lines[start - 1 : min(end, start + 2)]))
                 return text, [Citation(doc.source, _section_at(self.index, doc.source, start), start, end, quote)], 0.6
         return None
 
     @staticmethod
-    def _listed_under(view, tables, root, phrase: str):
+    def _listed_under(view, tables, root, phrase: str, agency: str = ""):
         """(count, first line, last line, heading) of what a heading naming `phrase` lists:
         a table's rows numbered 1, 2, … (group rows "I.", "II." not counted), else the numbered
-        sections under it; 0-based logical lines."""
+        sections under it; 0-based logical lines. With an agency (folded), only the rows whose
+        lead column ("Chủ trì", "Cơ quan chủ trì") names it: a table without one cannot say."""
         for table in tables:
             above = [k for k in range(max(0, table.start - 6), table.start) if view.lines[k].strip()][-4:]
             caption = next((view.lines[k].strip() for k in above if _names_list(view.lines[k], phrase)), "")
             if not caption:
                 continue
             numbered = [r for r in table.rows if re.fullmatch(r"\d{1,3}\.?", (r.cells[0] if r.cells else "").strip())]
+            if agency:
+                lead = next((i for i, h in enumerate(table.headers) if "chu tri" in fold(h)), None)
+                if lead is None:
+                    return None
+                numbered = [r for r in numbered if lead < len(r.cells) and agency in fold(expand_abbreviations(r.cells[lead]))]
             if numbered:
                 return len(numbered), above[0], numbered[-1].end - 1, caption
+            if agency:
+                return None
+        if agency:
+            return None  # sections carry no lead column
         for node in _sections(root):
             label = node.label
             if re.match(r"^\W*phu luc\b", fold(label)) and node.start + 1 < len(view.lines):
                 label = f"{label} {view.lines[node.start + 1]}"  # "PHỤ LỤC I" + its title line "DANH MỤC NHIỆM VỤ …"
-            if not _names_list(label, phrase):
+            if not _names_list(label, phrase) or _coordinates_before(label, phrase):
                 continue
             items = node.children
             if items and all(re.match(r"^[IVXLC]+\.", c.label.strip()) for c in items):
                 items = [g for c in items for g in c.children]  # groups "I.", "II.": their items
             if len(items) >= 2:
                 return len(items), node.start, items[-1].end - 1, node.label.strip()
+            if not items:
+                bullets = _top_items(view.lines, node.start + 1, node.end)
+                if len(bullets) >= 2:
+                    return len(bullets), node.start, bullets[-1], node.label.strip()
         return None
 
     def _annex_at(self, doc: DocumentRecord, line: int) -> str:
@@ -731,10 +808,10 @@ class Answerer:
         named = self._named_sources(query)
         if named:  # "KH 45 … giao … nhiệm vụ nào": nor can other documents answer for a document named by its number
             units = [u for u in units if u.source in named]
-        if query.kind == "duty" and query.agency:
-            # What an agency must do can only come from a passage that names the agency.
-            agency = fold(query.agency)
-            units = [u for u in units if agency in fold(f"{u.section} {u.text}")]
+        if query.agency and (query.kind == "duty" or (query.kind == "count" and _LEADS.search(fold(query.focus or query.text)))):
+            # What an agency must do (or how many tasks it leads) can only come from a passage that names the agency.
+            agency = fold(expand_abbreviations(query.agency))
+            units = [u for u in units if agency in fold(expand_abbreviations(f"{u.section} {u.text}"))]
         if self._gated(query):
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
@@ -987,6 +1064,7 @@ class Answerer:
         kind = query.kind
         if kind in ("target", "count", "amount"):
             text = re.sub(r"^(?:STT|TT|Số TT)\s*:\s*[\dIVXivx.]+\s*(?:\||$)", "", text.strip())  # a row's number counts nothing
+            text = re.sub(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s+", "", text)  # nor an outline item's ("3. Bước 3: …")
             text = _DAY_DATE.sub(" ", text)  # nor do the figures of a date ("trước ngày 15 tháng 10")
             text = DOC_NUMBER.sub(" ", text)  # nor a document's number ("Số: 90/QĐ-UBND")
             f = fold(text)
@@ -1116,6 +1194,21 @@ def _lead_in(lines: list[str], li: int) -> int:
     return 0
 
 
+def _top_items(lines: list[str], start: int, end: int) -> list[int]:
+    """0-based lines of the items of the list a heading holds: those that begin with the mark of
+    its first item ("-", "+", "a)"), the list's own level; nested marks are not counted."""
+    mark, found = "", []
+    for k in range(start, end):
+        m = _ITEM_MARK.match(lines[k].strip())
+        if not m:
+            continue
+        kind = "letter" if m.group(0)[0].isalpha() else m.group(0).strip()
+        mark = mark or kind
+        if kind == mark:
+            found.append(k)
+    return found
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line without a sentence's end: an outline heading ("3. Nguồn vốn",
     "II. MỤC TIÊU"), not a paragraph."""
@@ -1129,7 +1222,10 @@ _EXECUTION = re.compile(r"(?:chịu )?trách nhiệm thi hành (?:Quyết địn
 _RECIPIENTS = re.compile(r"(?:^|\|)\W*n[oơ]i nh[aậ]n\W*:", re.I)
 _FUNDING_HEADING = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])?\s*[.)]?\s*(?:kinh phi|nguon (?:kinh phi|von|luc tai chinh))")
 _RESULTS_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)[^.;]{0,120}?năm\s+(\d{4})", re.I)
-_COUNTED = re.compile(r"\bbao nhieu\s+([a-z]+(?:\s+[a-z]+)?)")
+_COUNTED = re.compile(r"\b(?:bao nhieu|(?<!so )(?<!bo )may)\s+([a-z]+(?:\s+[a-z]+)?)")  # "bao nhiêu" or "mấy" + noun
+# Collective nouns and plural markers that stand before the counted noun (Vietnamese noun phrase:
+# classifier + head noun): "nhóm nhiệm vụ", "loại hình", "các giải pháp".
+_CLASSIFIERS = frozenset("nhom loai cac nhung".split())
 _NOT_COUNTED = frozenset("phan tram tien dong ty trieu nghin nam thang ngay lan nhieu".split())
 
 
@@ -1139,10 +1235,143 @@ def _names_list(heading: str, phrase: str) -> bool:
     only mentions it ("KẾ HOẠCH PHÁT TRIỂN … LÀNG NGHỀ TỈNH X NĂM 2024")."""
     text = fold(re.sub(r"\(.*?\)", " ", re.sub(r"[*_#]", "", heading)))
     text = collapse(re.sub(r"[^a-z0-9 ]+", " ", text))
+    # coordinated nouns are named with or without their "và" ("nhiệm vụ (và) giải pháp")
+    text, phrase = re.sub(r"\bva\b ", "", text), re.sub(r"\bva\b ", "", phrase)
     p = re.escape(phrase)
     return bool(re.search(rf"\b{p}$", text)  # "… các dự án ưu tiên"
                 or re.match(rf"^(?:[ivxlc]+|\d+|[a-z])?\s*{p}\b", text)  # "III. Nhiệm vụ và phân công …"
                 or re.search(rf"\b(?:danh muc|bang)\s+(?:cac\s+)?{p}\b", text))  # "Danh mục nhiệm vụ phát triển …"
+
+
+# A lead-in that announces what it enumerates: "Các hình thức khen thưởng (bao) gồm:", "… gồm có:", "… như sau:"
+_ENUMERATES = r"[^.;:]{0,40}?\b(?:bao gom|gom co|gom|nhu sau|la)\s*:"
+_AGENCY_NOUNS = frozenset({"co quan", "don vi", "so", "so nganh", "nganh", "co quan don vi"})
+
+
+def _enumerated(view, words: list[str]):
+    """"Các hình thức khen thưởng bao gồm: A; B; C; D." — a lead-in naming what is counted that
+    enumerates it, after its ":" (items between ";") or as the list under it. (count, first line,
+    last line, lead-in, noun as written), 0-based."""
+    if len(words) < 2:
+        return None
+    phrase = " ".join(words)
+    for k, line in enumerate(view.lines):
+        f = fold(line)
+        m = re.search(rf"\b{re.escape(phrase)}\b{_ENUMERATES}", f)
+        if not m:
+            continue
+        rest, last = line[m.end():].strip(), k
+        if not rest:
+            nxt = next((j for j in range(k + 1, min(k + 3, len(view.lines))) if view.lines[j].strip()), None)
+            if nxt is None:
+                continue
+            items = _top_items(view.lines, nxt, min(len(view.lines), nxt + 40))
+            items = [j for j in items if j - k <= 40]
+            if len(items) >= 2 and items[0] == nxt:
+                last = items[-1]
+                # the list ends where a line is neither an item nor under one
+                run = [items[0]]
+                for j in items[1:]:
+                    if all(not view.lines[t].strip() or _ITEM_MARK.match(view.lines[t].strip()) or view.lines[t].startswith(" ")
+                           for t in range(run[-1] + 1, j)):
+                        run.append(j)
+                    else:
+                        break
+                if len(run) >= 2:
+                    return len(run), k, run[-1], line.strip().rstrip(":"), _as_written(line, phrase)
+                continue
+            rest, last = view.lines[nxt].strip(), nxt
+        parts = [p for p in re.split(r"\s*;\s*", rest.rstrip(" .")) if p.strip()]
+        if len(parts) >= 2:
+            said = "; ".join(parts)
+            return len(parts), k, last, f"{line[:m.end()].strip().rstrip(':')} ({_shorten(said, 300)})", _as_written(line, phrase)
+    return None
+
+
+def _ordinals(view, root, noun: str, asked: str):
+    """"Quy trình gồm mấy bước?" — sections labelled by the counted noun and their ordinal
+    ("2.1. Bước 1: …" … "2.6. Bước 6: …"): those of one heading, counted; with several such
+    headings, the one whose words the question says most of."""
+    groups: dict[int, tuple] = {}
+    for node in _sections(root):
+        labelled = [c for c in node.children
+                    if re.match(rf"^(?:[\divxlc.]+\s+)?{re.escape(noun)}\s+(?:\d+|[ivxlc]+|thu\s+\w+)\b",
+                                collapse(re.sub(r"[^a-z0-9. ]+", " ", fold(c.label))).strip())]
+        if len(labelled) >= 2:
+            groups[node.start] = (node, labelled)
+    if not groups:
+        return None
+    def said(node) -> int:
+        return len(set(fold_tokens(node.label)) & set(asked.split()))
+    node, labelled = max(groups.values(), key=lambda g: (said(g[0]), -g[0].start))
+    if len(groups) > 1 and said(node) == 0:
+        return None
+    written = re.search(rf"\b{re.escape(noun)}\b", fold(labelled[0].label))
+    noun_text = labelled[0].label[written.start(): written.end()].lower() if written and len(fold(labelled[0].label)) == len(labelled[0].label) else noun
+    return len(labelled), node.start, labelled[-1].end - 1, node.label.strip(), noun_text
+
+
+def _agency_sections(view, root, words: list[str], asked: str):
+    """"Phần phân công nhiệm vụ giao cho mấy cơ quan?" — counted agencies are the sections of
+    a heading whose sections each begin with an agency's name (the Tổ chức thực hiện layout of
+    Nghị định 30/2020: "1. Công an tỉnh", "2. Sở Tài chính", …); the heading the question names,
+    or the only one."""
+    if " ".join(words[:2]) not in _AGENCY_NOUNS and words[0] not in _AGENCY_NOUNS:
+        return None
+    found = []
+    for node in _sections(root):
+        kids = node.children
+        if len(kids) >= 2 and sum(is_agency_start(_strip_number(c.label).strip(" *")) for c in kids) * 5 >= len(kids) * 4:
+            found.append(node)
+    if not found:
+        return None
+    named = [n for n in found if set(_terms_of(_strip_number(n.label))) and set(_terms_of(_strip_number(n.label))) <= set(asked.split())]
+    pick = named[0] if len(named) == 1 else (found[0] if len(found) == 1 else None)
+    if pick is None:
+        return None
+    noun = {"co quan": "cơ quan", "don vi": "đơn vị", "so": "sở", "nganh": "ngành"}.get(" ".join(words[:2]), {"co": "cơ quan", "don": "đơn vị"}.get(words[0], "cơ quan, đơn vị"))
+    return len(pick.children), pick.start, pick.children[-1].end - 1, pick.label.strip(), noun
+
+
+_LEADS = re.compile(r"\b(?:chu tri|phu trach)\b")  # "Sở X chủ trì bao nhiêu …" (folded)
+
+
+def _coordinates_before(heading: str, phrase: str) -> bool:
+    """A heading that names several things, the counted one last ("III. ĐỐI TƯỢNG, TIÊU CHÍ VÀ
+    HÌNH THỨC KHEN THƯỞNG"): its sections are those things, not items of the last one."""
+    text = collapse(re.sub(r"[^a-z0-9, ]+", " ", fold(re.sub(r"[*_#]", "", heading))))
+    text = re.sub(r"^(?:[ivxlc]+|\d+(?: \d+)*|[a-z])\s+", "", text)
+    at = text.find(phrase)
+    if at <= 0:
+        return False
+    before = text[:at]
+    return "," in before or bool(re.search(r"\bva\s*$", before))
+
+
+def _as_written(heading: str, phrase: str) -> str:
+    """The words of a heading that a folded phrase matches, as the heading writes them, in lower
+    case ("III. NHIỆM VỤ, GIẢI PHÁP" + "nhiem vu giai phap" -> "nhiệm vụ, giải pháp")."""
+    words = re.sub(r"[*_#]", "", heading).split()
+    keys = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in words]
+    want = [w for w in phrase.split() if w != "va"]
+    for i in range(len(words)):
+        j, k = i, 0
+        while j < len(words) and k < len(want):
+            if keys[j] == want[k]:
+                k += 1
+            elif keys[j] not in ("va", ""):
+                break
+            j += 1
+        if k == len(want):
+            return " ".join(words[i:j]).strip(" ,;:.").lower()
+    return ""
+
+
+def _classifier_asked(question: str) -> str:
+    """The collective noun a count question puts before what it counts ("bao nhiêu nhóm nhiệm
+    vụ" -> "nhóm "), written with its accents; "" when there is none."""
+    m = re.search(r"\b(?:bao nhieu|may)\s+(nhom|loai)\s", fold(question))
+    return {"nhom": "nhóm ", "loai": "loại "}[m.group(1)] if m else ""
 
 
 @lru_cache(maxsize=256)
@@ -1154,15 +1383,24 @@ def _counting(noun: str) -> re.Pattern[str]:
 def _counted_phrase(question: str) -> list[str]:
     """The folded words of what "bao nhiêu" counts, up to four ("bao nhiêu dự án ưu tiên"
     -> du an uu tien); [] for percentages, money and time."""
-    f = fold(expand_abbreviations(question))
-    m = re.search(r"\bbao nhieu\s+((?:[a-z]+\s*){1,4})", f)
+    typed = collapse(re.sub(r"[^\w\s]", " ", expand_abbreviations(nfc(question)).lower()))
+    f = fold(typed)
+    m = re.search(r"\b(?:bao nhieu|(?<!so )(?<!bo )may)\s+((?:[a-z]+\s*){1,5})", f)  # "bao nhiêu" or "mấy" + noun
     if not m:
         return []
     words = m.group(1).split()
+    accented = typed[m.start(1):].split()[: len(words)] if len(typed) == len(f) else words
+    # "có" (has) ends the phrase, "cơ" of "cơ quan" does not: told apart by the accent when typed
+    words = [w if not (w == "co" and a != "có" and has_diacritics(typed)) else "co_" for w, a in zip(words, accented)]
+    if not has_diacritics(typed):
+        words = ["co_" if w == "co" and nxt in ("quan", "so") else w for w, nxt in zip(words, words[1:] + [""])]
+    if words[0] in _CLASSIFIERS and len(words) > 2:
+        words = words[1:]  # "bao nhiêu nhóm nhiệm vụ": a collective noun before what is counted
+    words = words[:4]
     if words[0] in _NOT_COUNTED or words[0] in STOPWORDS:
         return []
-    cut = next((i for i, w in enumerate(words) if w in ("duoc", "can", "phai", "se", "da", "co", "cua", "theo", "tai", "den", "nam")), len(words))
-    return words[:cut]
+    cut = next((i for i, w in enumerate(words) if w in ("duoc", "can", "phai", "se", "da", "co", "cua", "theo", "tai", "den", "nam", "trong", "giao", "cho", "chu", "moi")), len(words))
+    return [w.rstrip("_") for w in words[:cut]]
 
 
 def _counted_noun(question: str) -> str:

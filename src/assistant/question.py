@@ -18,16 +18,18 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
               r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu", r"\b(nhung|cac) (tinh|dia phuong|tinh thanh|tinh, thanh pho) nao\b",
               r"\b(tinh|dia phuong) nao (co|da|ban hanh)\b", r"thu vien (co|gom)")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
-    ("count", (r"\bbao nhieu (nhiem vu|viec|noi dung|cong viec|hoat dong|du an|de an)\b",)),  # "bãi bỏ bao nhiêu nhiệm vụ của …"
+    # "bãi bỏ bao nhiêu nhiệm vụ của …", "có mấy nhóm giải pháp", "có bao nhiêu mục tiêu cụ thể": what a
+    # plan is made of, counted (a collective noun "nhóm" / "loại" may stand before it)
+    ("count", (r"\b(bao nhieu|(?<!so )(?<!bo )may) (nhom |loai )?(nhiem vu|viec|noi dung|cong viec|hoat dong|du an|de an|giai phap|muc tieu|chi tieu)\b",)),
     ("duty", (r"(chu tri|phoi hop|phu trach) (nhung |cac )?(nhiem vu|viec|hoat dong|noi dung|cong viec) (gi|nao)\b",)),
     ("partner", (r"phoi hop",)),
     ("lead", (r"chu tri", r"chiu trach nhiem chinh", r"\bai phu trach\b", r"don vi nao phu trach", r"co quan nao phu trach", r"\bgiao cho (co quan|don vi|ai)\b")),
     ("rename", (r"doi ten", r"doi thanh", r"ten moi")),
     ("number", (r"(quyet dinh|van ban|to trinh|cong van|ke hoach|thong tu|nghi dinh|chi thi) (nao|so may|so bao nhieu)", r"\bso hieu\b", r"so ky hieu", r"theo (quyet dinh|van ban) nao", r"can cu (vao )?(van ban|quyet dinh) nao")),
     ("date", (r"ngay nao", r"khi nao", r"ngay ban hanh", r"ban hanh ngay", r"thoi diem nao", r"nam nao", r"thoi han", r"han (hoan thanh|chot)", r"truoc ngay", r"thoi gian (hoan thanh|thuc hien)")),
-    ("duty", (r"(co )?trach nhiem gi", r"nhiem vu gi", r"phai lam gi", r"lam nhung gi", r"(nhung|cac) nhiem vu (gi|nao)", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi|nhung gi|nhiem vu)", r"duoc giao (nhung |cac )?(viec|cong viec|phan viec)\b", r"(nhung|cac) (viec|cong viec) (gi|nao)\b", r"giao .* (nhung )?nhiem vu gi")),
+    ("duty", (r"(co )?trach nhiem gi\b", r"nhiem vu gi\b", r"phai lam gi\b", r"lam nhung gi\b", r"(nhung|cac) nhiem vu (gi|nao)\b", r"nhiem vu cua", r"trach nhiem cua", r"duoc giao (gi\b|nhung gi\b|nhiem vu)", r"duoc giao (nhung |cac )?(viec|cong viec|phan viec)\b", r"(nhung|cac) (viec|cong viec) (gi|nao)\b", r"giao .* (nhung )?nhiem vu gi")),
     ("source", (r"(tu )?nguon nao", r"nguon (kinh phi|von|ngan sach)[^?]*(nao|dau)", r"lay tu dau", r"tu nguon", r"do (ai|dau) (chi|cap)")),
-    ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\bluong\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
+    ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\b(?:tien|muc|bang|quy) luong\b", r"\bluong (?:co so|toi thieu|huu|thang)\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
     ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
     ("count", (r"bao nhieu", r"(?<!bo )\bmay\b(?! moc)", r"so luong")),
 ]
@@ -69,7 +71,7 @@ _DOC_FIELDS = {
 
 # A document named by its type and bare number ("KH 45", "QĐ 1203", "Kế hoạch số 77"): the
 # number part of "Số: 45/KH-UBND" (Nghị định 30/2020), written without the sign.
-_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)")
+_BARE_NUMBER = re.compile(r"\b(?:KH|QĐ|QD|Kế hoạch|Ke hoach|Quyết định|Quyet dinh)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)", re.I)
 
 
 def same_number(asked: str, number: str) -> bool:
@@ -100,11 +102,13 @@ def document_fields(text: str) -> list[str]:
 def detect_kind(text: str) -> str:
     f = fold(expand_abbreviations(nfc(text)))
     # The currency after a number or "bao nhiêu" ("bao nhiêu đồng", "5 triệu đồng"); not the
-    # "Đồng" of a place name (Đồng Nai, Đồng Tháp) nor of "cộng đồng", "hội đồng".
-    if re.search(r"(\d|bao nhiêu|triệu|tỷ|nghìn|ngàn)\s*đồng\b", nfc(text).lower()):
+    # "Đồng" of a place name, whose next word is capitalised too ("KH 597 Đồng Tháp"), nor of
+    # "cộng đồng", "hội đồng".
+    if any(not m.group(1)[:1].isupper() for m in re.finditer(r"(?:\d|bao nhiêu|triệu|tỷ|nghìn|ngàn)\s*đồng\b\s*(\S*)", nfc(text), re.I)):
         f += " bao nhieu dong"
-    # "tiên / tiến" of compounds ("ưu tiên", "tiến độ", "xúc tiến") is not "tiền" (money)
-    f = re.sub(r"\b(?:uu|dau|xuc|cai|tien|tien phong|thuc) tien\b|\btien (?:do|phong|tien|hanh|trinh|quyet)\b", " _ ", f)
+    # "tiên / tiến / tiện" of compounds ("ưu tiên", "tiến độ", "xúc tiến", "phương tiện", "tiện ích")
+    # is not "tiền" (money)
+    f = re.sub(r"\b(?:uu|dau|xuc|cai|tien|tien phong|thuc|phuong|thuan|cap) tien\b|\btien (?:do|phong|tien|hanh|trinh|quyet|ich|loi|nghi)\b", " _ ", f)
     for kind, pats in _KINDS:
         if any(re.search(p, f) for p in pats):
             if kind == "amount" and re.search(r"\bty le\b|\bti le\b|phan tram|%", f) and not re.search(r"\btien\b|bao nhieu dong|\bty dong\b|\btrieu\b", f):
@@ -138,7 +142,7 @@ def _find_agency(text: str) -> str:
     typed = nfc(text).split()
     # whether the question is typed with accents or capitals is judged on what was typed, not on
     # the expansions of its abbreviations ("so gd&dt" -> "so Giáo dục và Đào tạo")
-    cased = has_diacritics(nfc(text)) or any(w[:1].isupper() for w in typed[1:])
+    cased = has_diacritics(nfc(text)) or any(w[:1].isupper() and not w.isupper() for w in typed[1:])  # "TP.HCM" is an abbreviation, not case
     words = expand_abbreviations(nfc(text)).replace("?", " ").split()
     folded = [fold(w).strip(",.;:") for w in words]
     for i in range(len(words)):
@@ -156,8 +160,8 @@ def _find_agency(text: str) -> str:
             if not words[i][:1].isupper() and cased:
                 continue  # "báo cáo", "đại học" ... in lower case are not agencies in a capitalised question
             j = i + len(parts)
-            while j < len(words) and j - i < 10 and (j == i + len(parts) or not _is_stop(words[j])):
-                if j > i + len(parts) and find_provinces(" ".join(words[j : j + 4]))[:1] and fold(" ".join(words[j : j + 4])).startswith(fold(find_provinces(" ".join(words[j : j + 4]))[0]).split()[0]):
+            while j < len(words) and j - i < 10 and ((j == i + len(parts) and len(parts) == 1) or not _is_stop(words[j])):
+                if (j > i + len(parts) or len(parts) > 1) and _province_starts(words[j : j + 6]):
                     break
                 if folded[j] == "nam" and j + 1 < len(words) and folded[j + 1][:1].isdigit():
                     break
@@ -166,9 +170,20 @@ def _find_agency(text: str) -> str:
                     break
                 j += 1
             name = re.sub(r"\s+(tỉnh|tinh|thành phố|thanh pho|TP)$", "", " ".join(words[i:j]).strip(" ,;."))
-            if j > i + len(parts) or head in ("uy ban nhan dan",):
+            if j > i + len(parts) or len(parts) > 1:  # "Sở" alone names nothing; "Công an" does
                 return name
     return ""
+
+
+def _province_starts(words: list[str]) -> bool:
+    """A province's name begins here, maybe after its unit ("tỉnh", "thành phố"): it ends an
+    agency's name ("Công an | Thành phố Hồ Chí Minh")."""
+    rest = fold(" ".join(words))
+    found = find_provinces(" ".join(words))
+    if not found:
+        return False
+    head = fold(found[0]).split()[0]
+    return rest.startswith(head) or bool(re.match(rf"(?:tinh|thanh pho|tp\.?)\s+{re.escape(head)}", rest))
 
 
 def _content_words(text: str) -> set[str]:
@@ -312,6 +327,8 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     if followup and kind == "what":
         kind = detect_kind(standalone)
     agency = find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount", "list") else ""
+    if kind == "count" and re.search(r"\b(?:chu tri|phu trach)\b", fold(question)):
+        agency = find_agency(question)  # "Sở X chủ trì bao nhiêu nhiệm vụ": only the agency's own are counted
     if kind == "what" and agency and re.search(r"\blam gi\b", fold(question)):
         kind = "duty"  # "<agency> làm gì": what the agency is to do (without an agency: a purpose)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
