@@ -585,3 +585,48 @@ def test_a_pdf_is_bounded_on_its_uncompressed_size_while_reading(tmp_path):
         with pytest.raises(LoadError, match="giải nén quá lớn"):
             load_file(path, limits=limits)
     assert "trang" in load_file(many).text  # under the default limit it reads
+
+
+# ------------------------------------------------------------------ central issuers and signature layouts
+
+CIRCULAR = """BỘ XÂY DỰNG
+--------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/2026/TT-BXD
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+THÔNG TƯ
+QUY ĐỊNH VỀ KIỂM TRA CHẤT LƯỢNG VẬT LIỆU XÂY DỰNG
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc kiểm tra chất lượng vật liệu tại Hà Nội và các tỉnh.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Sinh Nhật
+"""
+
+
+def test_a_ministry_document_is_national_and_names_its_ministry():
+    meta = extract_metadata(CIRCULAR)
+    assert meta.issuer == "Bộ Xây dựng"
+    assert meta.province == ""  # "Hà Nội, ngày …" is where the ministry sits, not the scope
+    assert meta.kind == "thông tư" and meta.number == "12/2026/TT-BXD"
+    assert meta.signer == "Nguyễn Sinh Nhật"
+
+
+def test_the_signer_beside_the_archive_line_of_a_two_column_block():
+    text = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 5/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nTrồng rừng năm 2026\n\n"
+            "Nội dung kế hoạch.\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT, KT. Hà Văn Khoa\n"
+            "PHỤ LỤC\nDANH MỤC XÃ\nVùng đồng bằng sông\nCửu Long\n")
+    assert extract_metadata(text).signer == "Hà Văn Khoa"  # not a name-like line of the annex
+
+
+def test_a_name_in_a_cell_of_a_pipe_table_signature():
+    text = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 6/QĐ-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nQUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n|---|---|\n| - Như Điều 3; | KT. CHỦ TỊCH |\n| - Lưu: VT. | PHÓ CHỦ TỊCH |\n"
+            "| | |\n| - CT, các PCT UBND tỉnh; | **Lý Thị Mai** |\n")
+    assert extract_metadata(text).signer == "Lý Thị Mai"

@@ -65,6 +65,8 @@ def test_bo_may_is_not_a_count_question():
         # compounds of "bao" typed without accents are not a newspaper ("Báo …")
         ("so luong bao nhieu", ""),
         ("bao cao so tc gui ai", "so Tài chính"),
+        ("nam 2013 giao du toan cho so y te bao nhieu", "so y te"),  # "bao nhiêu" ends the name
+        ("cong an TP.HCM lam gi", "cong an"),  # capitals of an abbreviation are not case; the province ends the name
     ],
 )
 def test_find_agency(question, agency):

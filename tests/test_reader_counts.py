@@ -160,3 +160,78 @@ def test_a_heading_names_its_words_as_written():
     assert _as_written("III. NHIỆM VỤ, GIẢI PHÁP", "nhiem vu giai phap") == "nhiệm vụ, giải pháp"
     assert _coordinates_before("II. ĐỐI TƯỢNG, TIÊU CHÍ VÀ HÌNH THỨC KHEN THƯỞNG", "hinh thuc khen thuong")
     assert not _coordinates_before("3. Hình thức khen thưởng", "hinh thuc khen thuong")
+
+
+CIRCULAR_7 = """BỘ CÔNG THƯƠNG
+Số: 7/2026/TT-BCT
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+THÔNG TƯ
+QUY ĐỊNH VỀ KIỂM TRA CHẤT LƯỢNG XĂNG DẦU
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc kiểm tra chất lượng xăng dầu lưu thông trên thị trường.
+
+Điều 2. Giải thích từ ngữ
+1. Mẫu lưu là mẫu xăng dầu được niêm phong và bảo quản để đối chứng khi có tranh chấp.
+
+Chương II
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 3. Trách nhiệm của Cục Quản lý thị trường
+1. Chủ trì kiểm tra chất lượng xăng dầu tại cửa hàng bán lẻ, hoàn thành trong quý IV năm 2026.
+2. Tổng hợp kết quả kiểm tra, báo cáo Bộ trưởng trước ngày 15 tháng 12 hằng năm.
+
+Điều 4. Trách nhiệm của Sở Công Thương
+1. Hướng dẫn thương nhân lưu mẫu xăng dầu tại kho.
+
+Chương III
+ĐIỀU KHOẢN THI HÀNH
+
+Điều 5. Hiệu lực thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+2. Cửa hàng đã hoạt động trước ngày Thông tư này có hiệu lực phải bổ sung thiết bị lưu mẫu trước ngày 31 tháng 12 năm 2027.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Sinh Nhật
+"""
+
+
+@pytest.fixture(scope="module")
+def legal(tmp_path_factory):
+    return hash_assistant(tmp_path_factory.mktemp("reader-legal"), {"bo-cong-thuong-7.txt": CIRCULAR_7})
+
+
+def test_a_legal_documents_articles_and_chapters_are_counted_over_the_whole(legal):
+    answer = legal.ask("Thông tư 7/2026/TT-BCT có bao nhiêu điều, chia làm mấy chương?")
+    assert "có 5 điều" in answer.text and "có 3 chương" in answer.text
+    assert all(c.start_line <= c.end_line for c in answer.citations)
+
+
+def test_an_article_of_an_agencys_duties_gives_the_lead(legal):
+    answer = legal.ask("Theo TT 7/2026/TT-BCT, cơ quan nào chủ trì kiểm tra chất lượng xăng dầu tại cửa hàng bán lẻ?")
+    assert not answer.abstained, answer.text
+    assert "Cục Quản lý thị trường" in answer.text
+
+
+def test_the_effect_clause_answers_when_a_document_takes_effect(legal):
+    answer = legal.ask("TT 7/2026/TT-BCT có hiệu lực từ ngày nào?")
+    assert "01 tháng 5 năm 2026" in answer.text and "2027" not in answer.text
+
+
+def test_a_term_is_answered_by_its_definition(legal):
+    answer = legal.ask("Theo Thông tư 7/2026/TT-BCT, mẫu lưu là gì?")
+    assert not answer.abstained, answer.text
+    assert "niêm phong" in answer.text
+
+
+def test_a_years_amount_is_not_a_periods_total(tmp_path):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 9/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nPhát triển chè giai đoạn 2026 - 2030\n\n"
+            "IV. KINH PHÍ\n\nTổng kinh phí thực hiện Kế hoạch giai đoạn 2026 - 2030 dự kiến là 85 tỷ đồng.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-9.txt": plan})
+    assert library.ask("KH 9 Bắc Kạn bố trí kinh phí năm 2027 là bao nhiêu?").abstained
+    assert "85 tỷ" in library.ask("Tổng kinh phí giai đoạn 2026 - 2030 của KH 9 Bắc Kạn là bao nhiêu?").text

@@ -147,6 +147,8 @@ class Answerer:
             result = strategy(query, docs, hits)
             if result is None and query.kind == "list":  # a question over the library is not answered by one sentence
                 return self._abstain(answer, hits, self._not_found_text(query, hits))
+        if result is None and query.kind == "what":
+            result = self._answer_definition(query, docs)
         if result is None and (query.kind == "what" or (query.kind == "duty" and not query.agency)):
             result = self._answer_section(query, docs)
         if result is None:
@@ -600,6 +602,8 @@ class Answerer:
         """For a source-of-funds question, the lines under the document's own funding heading
         ("Kinh phí thực hiện", "Nguồn vốn"), whether or not retrieval ranked them: the heading
         of a plan's section says what its lines answer."""
+        if query.kind == "date" and hits and "hieu luc" in fold(query.focus or query.text):
+            return self._effect_units(query, hits)
         if query.kind != "source" or not hits:
             return []
         units: list[Unit] = []
@@ -607,6 +611,24 @@ class Answerer:
             rec = self.index.documents.get(source)
             if rec is not None:
                 units += self._funding_units(rec, hits)
+        return units
+
+    def _effect_units(self, query: Query, hits: list[Hit]) -> list[Unit]:
+        """"… có hiệu lực từ ngày nào?": the document's effect clause (Nghị định 30/2020: the
+        article "… có hiệu lực (thi hành) kể từ ngày …" of a decision or legal document), found in
+        the document the question names, whether or not retrieval ranked it."""
+        named = self._named_sources(query) or {hits[0].chunk.source}
+        units: list[Unit] = []
+        for source in sorted(named)[:2]:
+            rec = self.index.documents.get(source)
+            if rec is None:
+                continue
+            view = self._view(rec)[0]
+            for k, line in enumerate(view.lines):
+                if re.search(r"\bnay co hieu luc\b", fold(line)):
+                    start, end = view.span(k + 1, k + 1)
+                    text = line.strip()
+                    units.append(Unit(rec.source, self._heading_path(rec, start), start, end, text, len(hits), hits[0].score * 0.8, text))
         return units
 
     def _funding_units(self, rec: DocumentRecord, hits: list[Hit]) -> list[Unit]:
@@ -623,6 +645,29 @@ class Answerer:
                 units.append(Unit(rec.source, self._heading_path(rec, start), start, end, text, len(hits), hits[0].score * 0.8, text,
                                   under_heading=True))
         return units
+
+    def _answer_definition(self, query: Query, docs: list[DocumentRecord]):
+        """""Tráng rửa ba lần" là gì?" — a term is defined by the sentence that begins with it and
+        goes on "là …" / "được hiểu là …" (Vietnamese definitions; the "Giải thích từ ngữ" article
+        of a legal document). Only the documents in scope, the first two."""
+        asked = collapse(re.sub(r"[“”\"'«»]", " ", query.focus or query.text))
+        m = re.search(r"(?:^|[,:;]\s*)([^,:;]{3,80}?)\s+(?:là gì|la gi|nghĩa là gì|nghia la gi|được hiểu (?:là gì|như thế nào)|duoc hieu (?:la gi|nhu the nao))\s*\??\s*$", asked, re.I)
+        if not m:
+            return None
+        term = fold(m.group(1).strip())
+        term = re.sub(r"^(?:khai niem|thuat ngu|cum tu|tu)\s+", "", term)
+        if len(term.split()) < 2:
+            return None
+        for doc in docs[:2]:
+            view = self._view(doc)[0]
+            for k, line in enumerate(view.lines):
+                text = _strip_number(_strip_bullet(line.strip()))
+                f = fold(text)
+                if f.startswith(term) and re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:la|duoc hieu la)\s", f[len(term):]):
+                    start, end = view.span(k + 1, k + 1)
+                    cite = Citation(doc.source, self._heading_path(doc, start), start, end, collapse(text))
+                    return f"{_shorten(text, 450)} ({_doc_label(doc.meta, doc.source)})", [cite], 0.7
+        return None
 
     def _answer_section(self, query: Query, docs: list[DocumentRecord]):
         """"Mục đích của KH … là gì?", "Đối tượng áp dụng gồm những ai?" — a question that names
@@ -816,6 +861,9 @@ class Answerer:
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
             units = [u for u in units if self._type_bonus(query, u.text, u.frame) > 0]
+        if query.kind == "date" and "hieu luc" in fold(query.focus or query.text):
+            # the document's own effect clause, when there is one, is what "hiệu lực từ khi nào" asks
+            units = [u for u in units if self._type_bonus(query, u.text, u.frame) >= 2.0] or units
         if not units:
             return None
         top = max(h.score for h in hits) or 1.0
@@ -832,6 +880,8 @@ class Answerer:
             score += 0.25 * self._type_bonus(query, u.text, u.frame)
             score += 0.2 * self._year_fit(query, u, doc)
             score += 0.3 if u.under_heading else 0.0
+            if u.frame and query.agency and query.kind in ("amount", "target", "count"):
+                score += 0.3 * _names_row(u.text, query.agency)  # "giao Sở Y tế bao nhiêu": the row that is Sở Y tế's
             if annex and doc and self._annex_at(doc, u.start_line) == annex.group(1):
                 score += 0.3  # "Phụ lục II …": the question names the annex the passage is in
             scored.append((score, -len(scored), u, wide, doc))
@@ -915,6 +965,8 @@ class Answerer:
             return False  # the passage's section is about other years
         if query.compare:
             return wide >= self.settings.min_evidence
+        if query.kind == "date" and "hieu luc" in fold(query.focus or query.text) and self._type_bonus(query, unit.text) >= 2.0:
+            return True  # the document's own effect clause answers when it takes effect, in whatever words asked
         if unit.under_heading and doc and (wide < self.settings.min_evidence or not self._focus_supported(query, unit, doc)):
             if find_agency(query.focus or query.text):
                 return False  # "Sở X cấp phát … từ nguồn nào": what that agency does, not the plan's funding
@@ -1045,6 +1097,12 @@ class Answerer:
             known |= set(range(a, b + 1))
         if not all(y in known for y in query.years):
             return False
+        if query.kind == "amount" and not query.periods and len(query.years) == 1:
+            # "kinh phí năm 2027": the sum for a period that spans the year ("giai đoạn 2026 - 2030
+            # … 385 tỷ đồng") is not that year's; the passage (or its table row) must name the year
+            own = f"{u.text} {u.frame}" if u.frame else u.text
+            if query.years[0] not in years_in(own) and periods_in(own):
+                return False
         # "Năm 2024 đã bắt giữ bao nhiêu …": "đã" asks for what was done. In a report of the
         # results of one year ("Báo cáo kết quả … năm 2019 và phương hướng … năm 2020"), a passage
         # that states no year of its own tells that year's results, not the next year's.
@@ -1097,6 +1155,8 @@ class Answerer:
                 return -0.3
             if "hieu luc" in fold(query.focus or query.text):
                 # a question about when the document takes effect: the effect clause ("… có hiệu lực (thi hành) kể từ …")
+                if re.search(r"co hieu luc (?:thi hanh )?(?:ke )?tu ngay\s+\d", f):
+                    return 2.0  # the effect clause itself: "… có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025"
                 return 1.5 if "hieu luc" in f else 1.0
             # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
             return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0
@@ -1160,6 +1220,8 @@ def _heading_subject(unit: Unit) -> str:
     if not re.match(r"^\W*(?:chủ trì|phối hợp|tham mưu|hướng dẫn|thực hiện|triển khai|bố trí)\b", unit.text.strip(), re.I):
         return ""
     heading = _strip_number(unit.section.split(" › ")[-1]).strip(" *:") if unit.section else ""
+    # "Điều 10. Trách nhiệm của Cục …": a legal document's article of one agency's duties
+    heading = re.sub(r"^(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+", "", heading, flags=re.I)
     return heading if heading and is_agency_start(heading) and len(heading) <= 120 else ""
 
 
@@ -1292,6 +1354,19 @@ def _ordinals(view, root, noun: str, asked: str):
     """"Quy trình gồm mấy bước?" — sections labelled by the counted noun and their ordinal
     ("2.1. Bước 1: …" … "2.6. Bước 6: …"): those of one heading, counted; with several such
     headings, the one whose words the question says most of."""
+    if noun in _OUTLINE_UNITS:
+        # "Thông tư có bao nhiêu điều, mấy chương?": a legal document's own units are counted
+        # over the whole document, unless the question names the part ("Chương II có mấy điều")
+        unit = re.compile(rf"^{noun}\s+([ivxlc]+|\d+)\b")
+        every = sorted((n for n in _sections(root) if unit.match(fold(n.label).strip())), key=lambda n: n.start)
+        parent = next((p for p in _sections(root) if p.children and re.match(r"^(?:chuong|phan|muc)\s+([ivxlc]+|\d+)\b", fold(p.label).strip())
+                       and re.search(rf"\b{re.escape(fold(p.label).split()[0])}\s+{re.escape(fold(p.label).split()[1])}\b", asked)
+                       and fold(p.label).split()[0] != noun), None)
+        if parent is not None:
+            every = [n for n in every if parent.start <= n.start < parent.end]
+        if len(every) >= 2:
+            label = parent.label.strip() if parent is not None else "Văn bản"
+            return len(every), every[0].start, every[-1].start, label, _UNIT_NAMES[noun]
     groups: dict[int, tuple] = {}
     for node in _sections(root):
         labelled = [c for c in node.children
@@ -1309,6 +1384,11 @@ def _ordinals(view, root, noun: str, asked: str):
     written = re.search(rf"\b{re.escape(noun)}\b", fold(labelled[0].label))
     noun_text = labelled[0].label[written.start(): written.end()].lower() if written and len(fold(labelled[0].label)) == len(labelled[0].label) else noun
     return len(labelled), node.start, labelled[-1].end - 1, node.label.strip(), noun_text
+
+
+# The units of a legal document's outline (Luật Ban hành VBQPPL: Phần, Chương, Mục, Điều), folded.
+_OUTLINE_UNITS = frozenset({"phan", "chuong", "muc", "dieu"})
+_UNIT_NAMES = {"phan": "phần", "chuong": "chương", "muc": "mục", "dieu": "điều"}
 
 
 def _agency_sections(view, root, words: list[str], asked: str):
@@ -1334,6 +1414,17 @@ def _agency_sections(view, root, words: list[str], asked: str):
 
 
 _LEADS = re.compile(r"\b(?:chu tri|phu trach)\b")  # "Sở X chủ trì bao nhiêu …" (folded)
+
+
+def _names_row(row: str, agency: str) -> float:
+    """1 when a table row's first named cell (after its number) is the agency asked about
+    ("| 20 | Sở Y tế | 472.580 |"), -1 when the agency is only mentioned in another cell."""
+    cells = [c.split(":", 1)[-1].strip() for c in row.split(" | ")]
+    cells = [c for c in cells if c and not re.fullmatch(r"[\dIVXivx.]+", c)]
+    want = fold(expand_abbreviations(agency))
+    if not cells or want not in fold(expand_abbreviations(row)):
+        return 0.0
+    return 1.0 if fold(expand_abbreviations(cells[0])).startswith(want) else -1.0
 
 
 def _coordinates_before(heading: str, phrase: str) -> bool:
@@ -1506,6 +1597,8 @@ def _merge_citations(cites: list[Citation]) -> list[Citation]:
 
 
 def _strip_number(text: str) -> str:
+    """"2.1. Mục đích" -> "Mục đích"; also a legal unit's own label ("Điều 10. Trách nhiệm …")."""
+    text = re.sub(r"^\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:\d{1,3}|[IVXLC]{1,6})\s*[.:]\s*", "", text)
     return re.sub(r"^\s*([IVXLC]+|\d+(\.\d+)*|[a-zđ])\s*[.)]\s*", "", text).strip().rstrip(":")
 
 

@@ -598,6 +598,31 @@ def signature_name(text: str) -> str:
     return m.group(1)
 
 
+# The central bodies that issue documents in their own name (Luật Ban hành VBQPPL 2025).
+_CENTRAL_ISSUER = re.compile(r"^(?:BỘ(?: [A-ZĐÀ-Ỹ,]+)+|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|NGÂN HÀNG NHÀ NƯỚC VIỆT NAM)\s*$")
+
+def _central_name(upper: str) -> str:
+    """"BỘ Y TẾ" -> "Bộ Y tế", "THỦ TƯỚNG CHÍNH PHỦ" -> "Thủ tướng Chính phủ": a body's name
+    capitalises its first word and the first word of the field after "Bộ"."""
+    low = collapse(upper).lower()
+    fixed = {"chính phủ": "Chính phủ", "thủ tướng chính phủ": "Thủ tướng Chính phủ", "quốc hội": "Quốc hội",
+             "ủy ban thường vụ quốc hội": "Ủy ban Thường vụ Quốc hội", "ngân hàng nhà nước việt nam": "Ngân hàng Nhà nước Việt Nam"}
+    if low in fixed:
+        return fixed[low]
+    rest = re.sub(r"(^|\bvà\s+|,\s*|-\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), low[3:].strip())
+    return f"Bộ {rest}"
+
+
+# "- Lưu: VT, KTN. Trần Thanh Hiệp": the last line of "Nơi nhận" (the archive copy) with the
+# signer's name from the column beside it, as a two-column block reads when extracted as text.
+_ARCHIVE_NAME = re.compile(r"\bLưu\s*:?\s*[A-ZĐ0-9][A-ZĐ0-9,.;&\s/-]{0,40}?[.;]\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+
+
+def _after_archive(line: str) -> str:
+    m = _ARCHIVE_NAME.search(re.sub(r"(\*\*|__)", "", line).strip())
+    return m.group(1) if m else ""
+
+
 def extract_metadata(text: str) -> DocumentMeta:
     lines = text.split("\n")
     meta = DocumentMeta()
@@ -728,30 +753,47 @@ def extract_metadata(text: str) -> DocumentMeta:
     # Signer: the signature block (TM./KT./Q. + title + name), often a table cell of its own.
     if not meta.signer:
         for i in range(len(lines) - 1, -1, -1):  # annexes may follow the signature: whole text
-            name = next((n for n in map(signature_name, _cells(lines[i])) if n), "")
+            name = next((n for n in map(signature_name, _cells(lines[i])) if n), "") or _after_archive(lines[i])
             if name:
                 meta.signer = name
                 mark("signer", i + 1)
                 break
     # Else a personal name on its own line in the last part, after a title (CHỦ TỊCH, ...).
+    # The name is written a few lines under the title (a blank for the seal and signature), in
+    # its own line or its own cell of a two-column block; never past an annex's heading.
     if not meta.signer:
         tail_start = max(0, len(lines) - 200)
-        seen_role = False
+        role_at = None
         for i in range(tail_start, len(lines)):
-            line = re.sub(r"(\*\*|__)", "", lines[i]).strip()
-            if re.search(r"CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TM\.|KT\.", line):
-                seen_role = True
+            cells = [re.sub(r"(\*\*|__)", "", c).strip() for c in _cells(lines[i])]
+            if any(re.search(r"CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TM\.|KT\.", c) for c in cells):
+                role_at = i
                 continue
-            if seen_role and _NAME.match(line) and len(line.split()) <= 5:
-                meta.signer = line
+            if role_at is not None and re.match(r"^\W*PHỤ LỤC\b", lines[i].strip()):
+                role_at = None
+                continue
+            if role_at is None or i - role_at > 12:
+                continue
+            name = next((c for c in cells if _NAME.match(c) and len(c.split()) <= 5), "")
+            if name:
+                meta.signer = name
                 mark("signer", i + 1)
                 break
 
+    # A central body heads the masthead (Nghị định 30/2020: the issuer's name above "Số:"): its
+    # documents are national; the place of issue ("Hà Nội, ngày …") is where it sits, not their scope.
+    if not meta.issuer:
+        for _, line in nonempty[:6]:
+            m = _CENTRAL_ISSUER.match(line)
+            if m:
+                meta.issuer = _central_name(m.group(0))
+                break
+    central = bool(meta.issuer and _CENTRAL_ISSUER.match(meta.issuer.upper()))
     # Province: the title names it; else the issuing body; else the most mentioned one.
     provinces = find_provinces(meta.title)
     if not provinces and meta.issuer:
         provinces = find_provinces(meta.issuer)
-    if not provinces:
+    if not provinces and not central:
         counts = province_counts("\n".join(lines[:80]))
         if counts:
             provinces = [max(counts, key=counts.get)]

@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "11"
+FACTS_VERSION = "12"
 
 _INDICATOR_LIMIT = 200
 
@@ -175,6 +175,8 @@ def is_agency_start(text: str) -> bool:
         if not s.startswith(head):
             continue
         rest = s[len(head):]
+        if head == "Thanh tra" and rest[:1] == ",":
+            return False  # "Thanh tra, kiểm tra việc …": the verbs (inspect, check), not the inspectorate
         if not rest or rest[0] in ",;:.)":
             return head in _SELF_STANDING
         if not rest[0].isspace():
@@ -508,7 +510,14 @@ def _implementation_duties(ctx: _Context, used: set[int]) -> list[Responsibility
     out: list[Responsibility] = []
     for part in _implementation_parts(ctx.root):
         current: _AgencyHead | None = None  # the agency whose duties the following lines are
-        current_level = 0
+        current_level, current_end = 0, 0  # its heading's depth, and where its section ends
+        # "Điều 13. Trách nhiệm của Sở Nông nghiệp và Môi trường" (a legal document's article of
+        # duties, Luật Ban hành VBQPPL): the article's clauses are that agency's duties
+        owner = re.match(r"^(?:Trách nhiệm|Nhiệm vụ|Trách nhiệm và quyền hạn|Nhiệm vụ và quyền hạn) của\s+(.+)$", _strip_numbering(part.label), re.I)
+        if owner:
+            head = _parse_agency_line(owner.group(1))
+            if head:
+                current, current_level, current_end = _AgencyHead(head.agencies, head.label, ""), part.level, part.end
         for i in range(part.start + 1, part.end):
             line = ctx.lines[i]
             if i in ctx.table_lines or i in used or not line.strip():
@@ -521,9 +530,11 @@ def _implementation_duties(ctx: _Context, used: set[int]) -> list[Responsibility
                 head = _parse_agency_line(line)
                 if head:  # "4.2. Sở Nội vụ: Có trách nhiệm ..." / "* Cấp huyện:"
                     current, current_level = head, level
+                    own = next((n for n in ctx.nodes_at(i) if n.start == i), None)
+                    current_end = own.end if own is not None else i + 1
                     if head.duty:
                         out.append(_duty(ctx, i, head, head.duty))
-                elif current and level > current_level:  # "a) Chủ trì ..." under the agency
+                elif current and (level > current_level or i < current_end):  # "a) Chủ trì ..." under the agency, or a clause of its article
                     out.append(_duty(ctx, i, current, _strip_numbering(line)))
                 else:
                     current = None

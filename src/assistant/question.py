@@ -31,7 +31,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("source", (r"(tu )?nguon nao", r"nguon (kinh phi|von|ngan sach)[^?]*(nao|dau)", r"lay tu dau", r"tu nguon", r"do (ai|dau) (chi|cap)")),
     ("amount", (r"kinh phi", r"bao nhieu tien", r"\bngan sach\b", r"du toan", r"chi phi", r"\bchi bao nhieu\b", r"\btien\b", r"bao nhieu dong", r"ho tro bao nhieu", r"muc ho tro", r"\bvon\b", r"\b(?:tien|muc|bang|quy) luong\b", r"\bluong (?:co so|toi thieu|huu|thang)\b", r"phu cap", r"hoc phi", r"muc chi", r"\bty dong\b", r"trieu dong")),
     ("target", (r"muc tieu", r"phan dau", r"chi tieu", r"phan tram", r"\bty le\b", r"\bdat bao nhieu\b", r"%")),
-    ("count", (r"bao nhieu", r"(?<!bo )\bmay\b(?! moc)", r"so luong")),
+    ("count", (r"bao nhieu", r"(?<!bo )\bmay\b(?! moc)", r"so luong", r"\bbao lau\b")),  # "bao lâu": a length of time, counted
 ]
 
 _AGENCY_HEADS = (
@@ -165,6 +165,8 @@ def _find_agency(text: str) -> str:
                     break
                 if folded[j] == "nam" and j + 1 < len(words) and folded[j + 1][:1].isdigit():
                     break
+                if folded[j] == "bao" and j + 1 < len(words) and folded[j + 1] in ("nhieu", "gio", "lau"):
+                    break  # "… cho so y te bao nhieu": the question word, typed without accents
                 if words[j].endswith((",", ";", ".")):
                     j += 1
                     break
@@ -274,7 +276,7 @@ def _replace_folded(text: str, old: str, new: str) -> str:
 
 
 # "không" asks only where it ends a clause ("… có … không?"); inside one it negates ("không đạt chuẩn")
-_INTERROGATIVE = re.compile(r"\b(bao nhieu|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao)\b|\bkhong\s*$")
+_INTERROGATIVE = re.compile(r"\b(bao nhieu|bao lau|bao gio|nao|gi|ai|khi nao|may|ra sao|the nao|nhu the nao)\b|\bkhong\s*$")
 _PART_SEP = re.compile(r"(\s*,\s*(?:và|va|còn|con|trong đó|trong do)?\s*|\s*;\s*|\s+(?:và|va)\s+)", re.I)
 
 
