@@ -638,11 +638,16 @@ def extract_metadata(text: str) -> DocumentMeta:
     labelled = {
         "number": r"(?:Số hiệu|Số ký hiệu|Số)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")",
         "date": r"Ngày ban hành\s*[:：]?\s*(\d{1,2}/\d{1,2}/\d{4})",
-        "signer": r"Người ký\s*[:：]?\s*(.+)",
-        "issuer": r"Cơ quan ban hành\s*[:：]?\s*(.+)",
-        "kind": r"Loại văn bản\s*[:：]?\s*(.+)",
+        "signer": r"Người ký\s*[:：]?\s*(.*\w.*)",
+        "issuer": r"Cơ quan ban hành\s*[:：]?\s*(.*\w.*)",
+        "kind": r"Loại văn bản\s*[:：]?\s*(.*\w.*)",
     }
-    for n, line in nonempty:
+    for k, (n, line) in enumerate(nonempty):
+        # a catalogue written as a definition list puts the value on the line after its label
+        # ("Người ký:" then "Đàm Văn Khiêm")
+        alone = re.fullmatch(r"(Số hiệu|Số ký hiệu|Ngày ban hành|Người ký|Cơ quan ban hành|Loại văn bản)\s*[:：]?", line.strip())
+        if alone and k + 1 < len(nonempty) and not re.fullmatch(r".{0,30}[:：]", nonempty[k + 1][1].strip()):
+            n, line = nonempty[k + 1][0], f"{alone.group(1)}: {nonempty[k + 1][1]}"
         for name, pat in labelled.items():
             m = re.match(pat, line)
             if m and not getattr(meta, name):
@@ -700,7 +705,8 @@ def extract_metadata(text: str) -> DocumentMeta:
                 meta.kind = meta.kind or "tin tức"
                 mark("title", n)
                 break
-    meta.title = meta.title[:300]
+    # A web page's title ends with the site's name ("… - Cổng Thông tin điện tử tỉnh Cao Bằng")
+    meta.title = re.sub(r"\s+[-–|]\s+(?:Cổng|Trang|Website|Báo|Tạp chí)\b[^-–|]*$", "", meta.title, flags=re.I)[:300]
     if meta.kind == "quyết định":
         meta.attached = _attached_titles(lines, meta.lines.get("title", [0, 0])[1])
     if meta.kind:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "20"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "21"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -84,6 +84,7 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     layouts that rely on them (tab-cell tables) still see them."""
     out: list[LogicalLine] = []
     tables = _cell_tables(lines)
+    tables += _block_tables(lines, {k for start, end, _ in tables for k in range(start, end)})
     table_at = {t[0]: t for t in tables}
     in_tables = {k for start, end, _ in tables for k in range(start, end)}
     blank_separated = _blank_separated([line for k, line in enumerate(lines) if k not in in_tables])
@@ -252,6 +253,56 @@ def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[LogicalLine]]]:
             entries.append(LogicalLine(row.text, start, end, "row"))
         tables.append((chain[0], chain[-1] + 1, entries))
     return tables
+
+
+_FIGURE_CELL = re.compile(r"^(?:[\d.,]+\s*%?|-|–|x)$")
+
+
+def _block_tables(lines: list[str], taken: set[int]) -> list[tuple[int, int, list[LogicalLine]]]:
+    """Tables flattened one cell per line with a blank line between rows (as some converters
+    write them): three or more blocks of the same number (three or more) of short lines, the
+    first naming the columns, the others holding figures after their label. (start, end, rows)
+    as `_cell_tables` gives them: each row a "| a | b |" line that tiles the table's lines."""
+    blocks: list[tuple[int, int]] = []
+    k, n = 0, len(lines)
+    while k < n:
+        if not lines[k].strip() or k in taken:
+            k += 1
+            continue
+        start = k
+        while k < n and lines[k].strip() and k not in taken:
+            k += 1
+        blocks.append((start, k))
+    out: list[tuple[int, int, list[LogicalLine]]] = []
+    i = 0
+    while i < len(blocks):
+        size = blocks[i][1] - blocks[i][0]
+        j = i
+        while (j + 1 < len(blocks) and blocks[j + 1][1] - blocks[j + 1][0] == size
+               and all(not lines[m].strip() for m in range(blocks[j][1], blocks[j + 1][0])) and blocks[j + 1][0] - blocks[j][1] <= 2):
+            j += 1
+        run = blocks[i : j + 1]
+        if size >= 3 and len(run) >= 3 and _flattened(lines, run):
+            entries = []
+            for r, (a, b) in enumerate(run):
+                cells = [plain(lines[m]).replace("|", "/") for m in range(a, b)]
+                end = run[r + 1][0] if r + 1 < len(run) else b
+                entries.append(LogicalLine("| " + " | ".join(cells) + " |", a + 1, end, "row"))
+            out.append((run[0][0], run[-1][1], entries))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _flattened(lines: list[str], run: list[tuple[int, int]]) -> bool:
+    rows = [[plain(lines[m]) for m in range(a, b)] for a, b in run]
+    if any(len(c) > 120 or c.endswith((".", ";", ":")) or c.startswith(("-", "+", "#", "|", "*")) for row in rows for c in row):
+        return False  # sentences, list items, headings or pipe rows are not cells
+    if any(len(c) > 40 for c in rows[0]):
+        return False  # the column names are short
+    figures = sum(1 for row in rows[1:] for c in row[1:] if _FIGURE_CELL.match(c))
+    return figures * 2 >= sum(len(row) - 1 for row in rows[1:])
 
 
 class LogicalView:
