@@ -630,3 +630,30 @@ def test_a_name_in_a_cell_of_a_pipe_table_signature():
             "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n|---|---|\n| - Như Điều 3; | KT. CHỦ TỊCH |\n| - Lưu: VT. | PHÓ CHỦ TỊCH |\n"
             "| | |\n| - CT, các PCT UBND tỉnh; | **Lý Thị Mai** |\n")
     assert extract_metadata(text).signer == "Lý Thị Mai"
+
+
+def test_a_docx_masthead_cell_keeps_its_paragraphs_apart(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    head = d.add_table(rows=1, cols=2)
+    left, right = head.rows[0].cells
+    left.text = "ỦY BAN NHÂN DÂN"
+    for text in ("TỈNH BẮC KẠN", "Số: 15/KH-UBND"):
+        left.add_paragraph(text)
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    right.add_paragraph("Bắc Kạn, ngày 18 tháng 11 năm 2025")
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Chuyển đổi số cấp xã năm 2026")
+    d.add_paragraph("Nội dung kế hoạch.")
+    sign = d.add_table(rows=1, cols=2)
+    sign.rows[0].cells[0].text = "Nơi nhận:"
+    cell = sign.rows[0].cells[1]
+    cell.text = "TM. ỦY BAN NHÂN DÂN"
+    for text in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Văn Khoa"):
+        cell.add_paragraph(text)
+    path = tmp_path / "bac-kan-15.docx"
+    d.save(path)
+    doc = load_file(path, path.name)
+    assert "ỦY BAN NHÂN DÂN / TỈNH BẮC KẠN" in doc.lines[0]  # not "DÂNTỈNH"
+    assert doc.meta.number == "15/KH-UBND" and doc.meta.date == "18/11/2025"
+    assert doc.meta.signer == "Hà Văn Khoa"

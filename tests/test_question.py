@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.vietnamese import fold
 from assistant.question import detect_kind, document_fields, find_agency, resolve_followup, split_parts, understand
 from assistant.types import Turn
 
@@ -113,6 +114,13 @@ def test_followup_with_another_agency_asks_the_same_of_it():
     standalone, followup, _ = resolve_followup("Còn Sở Giáo dục và Đào tạo?", history)
     assert followup is True
     assert standalone == "Sở Giáo dục và Đào tạo Bến Tre phải làm gì trong đề án 32?"
+
+
+def test_an_agency_followup_after_an_abbreviated_agency_keeps_the_duty_question():
+    history = [Turn("user", "Sở KH&CN làm gì trong KH 286 của Hưng Yên?"), Turn("assistant", "…")]
+    query = understand("con cong an tinh thi sao", history)
+    assert query.kind == "duty" and fold(query.agency) == "cong an"
+    assert "286" in query.standalone and "Khoa học" not in query.standalone
 
 
 def test_a_followup_of_a_followup_keeps_the_first_turns_scope():

@@ -314,3 +314,25 @@ def test_a_sentence_cut_by_a_pdf_page_break_is_one_logical_line():
     # the page number and the running header between pages are no text of their own
     assert not any(e.text in ("2", "3", header) for e in view.entries[3:])
     assert view.entries[2].text == header  # the same words as the document's title stay there
+
+
+def test_a_table_flattened_one_cell_per_line_becomes_rows():
+    from assistant.structure import LogicalView
+    from assistant.tables import find_tables
+
+    lines = ("Chỉ tiêu cụ thể như sau:\n\nChỉ tiêu\nĐơn vị tính\nNăm 2026\nNăm 2030\n\n"
+             "Diện tích trồng chè\nha\n450\n1.200\n\nSố hợp tác xã\nhợp tác xã\n8\n25\n\nHết bảng.").split("\n")
+    view = LogicalView(lines)
+    tables = find_tables(view.lines)
+    assert len(tables) == 1
+    rows = [r.render(tables[0].headers) for r in tables[0].rows]
+    assert rows[0].startswith("Chỉ tiêu: Diện tích trồng chè") and "Năm 2030: 1.200" in rows[0]
+    assert "Năm 2026: 8" in rows[1]  # "8" is a cell, not a page number
+
+
+def test_short_blocks_without_figures_are_not_a_table():
+    from assistant.structure import LogicalView
+    from assistant.tables import find_tables
+
+    lines = "Mục đích\nYêu cầu\nNội dung\n\nTuyên truyền\nVận động\nKiểm tra\n\nBáo cáo\nTổng hợp\nĐánh giá".split("\n")
+    assert find_tables(LogicalView(lines).lines) == []

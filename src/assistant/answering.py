@@ -501,7 +501,9 @@ class Answerer:
                     # "Sở Tài chính làm gì về kinh phí": the duties that say it first (then in order)
                     duties.sort(key=lambda r: -round(self.coverage(topic, f"{r.task} {r.duty}"), 2))
                 name = duties[0].lead[0] if len(duties[0].lead) == 1 else query.agency
-                items = [_shorten(_strip_bullet(r.duty), 220) for r in duties[:4]]
+                shown = duties[:4]
+                # one duty may say several things in one paragraph: the fewer the duties, the more of each is said
+                items = [_shorten(_strip_bullet(r.duty), max(220, 600 // len(shown))) for r in shown]
                 text = f"{name} có trách nhiệm: " + "; ".join(items) + f" ({_doc_label(doc.meta, doc.source)})."
                 return text, _merge_citations([r.citation() for r in duties[:4]]), 0.85
             tasks = [r for r in mine if not r.duty]

@@ -334,6 +334,16 @@ def _text_of(element) -> str:
     return "".join(t.text or "" for t in element.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
 
 
+# Paragraphs of one table cell ("ỦY BAN NHÂN DÂN" / "TỈNH HƯNG YÊN" / "Số: 286/KH-UBND" in a
+# masthead cell) stay apart, so the header block's lines are read as lines (extract_metadata).
+CELL_PARAGRAPHS = " / "
+
+
+def _cell_text(cell) -> str:
+    paragraphs = [collapse(_text_of(p)) for p in cell.iter() if isinstance(p.tag, str) and p.tag.endswith("}p")]
+    return CELL_PARAGRAPHS.join(p for p in paragraphs if p) or collapse(_text_of(cell))
+
+
 def _docx_text(path: Path, limits: LoadLimits | None = None) -> str:
     limits = limits or LoadLimits()
     try:
@@ -361,7 +371,7 @@ def _docx_text(path: Path, limits: LoadLimits | None = None) -> str:
             for row in child.iter():
                 if not isinstance(row.tag, str) or not row.tag.endswith("}tr"):
                     continue
-                cells = [collapse(_text_of(cell)) for cell in row if isinstance(cell.tag, str) and cell.tag.endswith("}tc")]
+                cells = [_cell_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag.endswith("}tc")]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
     return "\n".join(lines)
@@ -587,7 +597,7 @@ def signature_name(text: str) -> str:
     """The signer's name in a signature block written on one line or in one cell
     ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh"): a name in title case
     right after an upper-case title (Nghị định 30/2020/NĐ-CP, the signature block)."""
-    text = re.sub(r"[(\[]\s*(đã ký|Đã ký|ĐÃ KÝ|ký)\s*[)\]]", " ", re.sub(r"(\*\*|__|\*)", "", text))
+    text = re.sub(r"[(\[]\s*(đã ký|Đã ký|ĐÃ KÝ|ký)\s*[)\]]", " ", re.sub(r"(\*\*|__|\*)", "", text.replace(CELL_PARAGRAPHS, " ")))
     text = collapse(text)
     m = _PERSON.search(text)
     if not m:
@@ -628,7 +638,8 @@ def extract_metadata(text: str) -> DocumentMeta:
     meta = DocumentMeta()
     # The header block of Nghị định 30/2020 is often a table (issuer | motto; Số | place, date):
     # each cell is read as a line of its own.
-    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", cell).strip())) for i, line in enumerate(lines[:60]) for cell in _cells(line)]
+    head = [(i + 1, re.sub(r"^#{1,6}\s+", "", re.sub(r"(\*\*|__)", "", part).strip())) for i, line in enumerate(lines[:60])
+            for cell in _cells(line) for part in cell.split(CELL_PARAGRAPHS)]
     nonempty = [(n, line) for n, line in head if line]
 
     def mark(name: str, start: int, end: int | None = None) -> None:

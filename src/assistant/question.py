@@ -229,6 +229,8 @@ def resolve_followup(question: str, history: list[Turn], depth: int = 0) -> tupl
     if new_agency and old_agency and fold(new_agency) != fold(old_agency) and len(content - _content_words(" ".join([new_agency, *find_provinces(q)]))) <= 1:
         # "Sở Tài chính phải làm gì?" + "Còn Sở Y tế thì sao?": the same question of another agency
         swapped = _replace_folded(previous, old_agency, new_agency)
+        if swapped == previous:  # "Sở KH&CN làm gì …" names it abbreviated
+            swapped = _replace_folded(expand_abbreviations(previous), old_agency, new_agency)
         for old, new in zip(find_provinces(previous), find_provinces(q)):
             swapped = _replace_folded(swapped, old, new)
         if swapped != previous:
@@ -331,7 +333,7 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
     agency = find_agency(question) if kind in ("duty", "lead", "partner", "what", "amount", "list") else ""
     if kind == "count" and re.search(r"\b(?:chu tri|phu trach)\b", fold(question)):
         agency = find_agency(question)  # "Sở X chủ trì bao nhiêu nhiệm vụ": only the agency's own are counted
-    if kind == "what" and agency and re.search(r"\blam gi\b", fold(question)):
+    if kind == "what" and agency and re.search(r"\blam gi\b", fold(standalone if followup else question)):
         kind = "duty"  # "<agency> làm gì": what the agency is to do (without an agency: a purpose)
     numbers = [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(standalone)]
     numbers += [m.group(1) for m in _BARE_NUMBER.finditer(standalone)
