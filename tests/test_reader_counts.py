@@ -235,3 +235,25 @@ def test_a_years_amount_is_not_a_periods_total(tmp_path):
     library = hash_assistant(tmp_path, {"bac-kan-9.txt": plan})
     assert library.ask("KH 9 Bắc Kạn bố trí kinh phí năm 2027 là bao nhiêu?").abstained
     assert "85 tỷ" in library.ask("Tổng kinh phí giai đoạn 2026 - 2030 của KH 9 Bắc Kạn là bao nhiêu?").text
+
+
+def test_a_row_with_year_columns_says_the_year_asked():
+    from assistant.answering import _asked_columns
+
+    row = "Chỉ tiêu: Số chuỗi liên kết | Đơn vị tính: chuỗi | Năm 2026: 8 | Năm 2028: 16 | Năm 2030: 25"
+    assert _asked_columns(row, [2028]) == "Chỉ tiêu: Số chuỗi liên kết | Đơn vị tính: chuỗi | Năm 2028: 16"
+    assert _asked_columns(row, []) == row
+    assert _asked_columns(row, [2027]) == row  # no such column: the row as it is
+
+
+def test_a_web_pages_table_read_one_cell_a_line_is_counted_by_its_unit_column(tmp_path):
+    cells = lambda *xs: "\n".join(f"| {x} |" for x in xs)
+    page = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 11/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nPhát triển hợp tác xã năm 2026 - 2030\n\n"
+            "Chỉ tiêu cụ thể như sau:\n\n" + cells("TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2028") + "\n\n\n"
+            + cells("1", "Số hợp tác xã nông nghiệp kiểu mới", "hợp tác xã", "40", "65") + "\n\n\n"
+            + cells("2", "Tỷ lệ hợp tác xã có lãi", "%", "70", "85") + "\n\n\n"
+            + cells("3", "Số thành viên hợp tác xã", "người", "3.000", "4.500") + "\n")
+    library = hash_assistant(tmp_path, {"bac-kan-11.txt": page})
+    answer = library.ask("KH 11 Bắc Kạn: đến năm 2028 có bao nhiêu hợp tác xã nông nghiệp kiểu mới?")
+    assert not answer.abstained, answer.text
+    assert "Năm 2028: 65" in answer.text and "Năm 2026" not in answer.text

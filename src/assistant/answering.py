@@ -911,7 +911,9 @@ class Answerer:
         text = _shorten_at(unit.text, 400, self._key_position(query, unit.text))
         end_line = unit.end_line
         if unit.frame:
-            text = _with_unit(text)
+            # the year asked, not the years of the plan's period the question names it by ("KH … 2026-2030")
+            single = [y for y in query.years if not any(y in (a, b) for a, b in query.periods)]
+            text = _with_unit(_asked_columns(text, single))
         subject = _heading_subject(unit) if not unit.frame else ""
         if subject:
             text = f"{subject}: {text}"  # "3. Trung tâm Y tế …" then "Chủ trì, phối hợp với …": the heading is who
@@ -1139,7 +1141,9 @@ class Answerer:
             noun = _counted_noun(query.focus or query.text) if kind == "count" else ""
             if noun:
                 # "bao nhiêu trạm": the number must count that noun ("12 lớp", "lớp tập huấn: 12")
-                bonus = 0.8 if _counting(noun).search(f) else -0.5
+                # a table's unit column says what its figures count ("Đơn vị tính: chuỗi | Năm 2028: 16")
+                unit_column = re.search(rf"\b(?:don vi tinh|dvt|don vi do)\s*:\s*{re.escape(noun)}\b", f)
+                bonus = 0.8 if _counting(noun).search(f) else 0.1 if unit_column else -0.5
             return bonus
         if kind == "lead":
             return 1.0 if "chu tri" in f else 0.0
@@ -1188,6 +1192,22 @@ def _with_unit(row: str) -> str:
     out = [re.sub(r"^([^:]{1,60}:\s*)(\d[\d.,]*)$", rf"\g<1>\g<2>{glue}{unit}", c)
            if not _UNIT_CELL.search(c) and not numbering.match(c) else c for c in cells]
     return " | ".join(out)
+
+
+def _asked_columns(row: str, years: list[int]) -> str:
+    """A row whose columns are years ("Năm 2026: 8 | Năm 2027: 12 | Năm 2028: 16") says, for a
+    question that names one of them, its label cells and the asked year's cells only."""
+    if not years:
+        return row
+    cells = row.split(" | ")
+    def year_of(cell: str) -> list[int]:
+        head = cell.split(":", 1)[0] if ":" in cell else ""
+        return years_in(head)
+    dated = [c for c in cells if year_of(c)]
+    asked = [c for c in dated if set(year_of(c)) & set(years)]
+    if len(dated) < 2 or not asked:
+        return row
+    return " | ".join(c for c in cells if not year_of(c) or c in asked)
 
 
 def _restated(doc: DocumentRecord, field: str, value: str, start: int, end: int) -> list[int]:

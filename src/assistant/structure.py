@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "22"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "24"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -238,8 +238,11 @@ def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[LogicalLine]]]:
             if b == a + 1:
                 close_row()
                 continue
-            parts = [plain(lines[m]) for m in range(a + 1, b)]
-            text = " ".join(p for p in parts if p and not _RULE.match(p)).replace("|", "/")
+            # a cell's lines may be rows of their own ("| **ỦY BAN NHÂN DÂN** |", "| Số: 64/KH-UBND |"):
+            # they are the cell's paragraphs, kept apart as a Word cell's are (documents.CELL_PARAGRAPHS)
+            parts = [plain(re.sub(r"^\s*\|\s*|\s*\|\s*$", "", lines[m])) for m in range(a + 1, b)]
+            parts = [p.replace("|", "/") for p in parts if p and not _RULE.match(p)]
+            text = (" / " if len(parts) > 1 and all(lines[m].lstrip().startswith("|") for m in range(a + 1, b) if lines[m].strip()) else " ").join(parts)
             cells.append((a + 1, b, re.sub(r"\s+", " ", text).strip()))
         close_row()
         if not rows:
@@ -279,13 +282,13 @@ def _block_tables(lines: list[str], taken: set[int]) -> list[tuple[int, int, lis
         size = blocks[i][1] - blocks[i][0]
         j = i
         while (j + 1 < len(blocks) and blocks[j + 1][1] - blocks[j + 1][0] == size
-               and all(not lines[m].strip() for m in range(blocks[j][1], blocks[j + 1][0])) and blocks[j + 1][0] - blocks[j][1] <= 2):
+               and all(not lines[m].strip() for m in range(blocks[j][1], blocks[j + 1][0])) and blocks[j + 1][0] - blocks[j][1] <= 4):
             j += 1
         run = blocks[i : j + 1]
         if size >= 3 and len(run) >= 3 and _flattened(lines, run):
             entries = []
             for r, (a, b) in enumerate(run):
-                cells = [plain(lines[m]).replace("|", "/") for m in range(a, b)]
+                cells = [_cell_of(lines[m]).replace("|", "/") for m in range(a, b)]
                 end = run[r + 1][0] if r + 1 < len(run) else b
                 entries.append(LogicalLine("| " + " | ".join(cells) + " |", a + 1, end, "row"))
             out.append((run[0][0], run[-1][1], entries))
@@ -295,8 +298,15 @@ def _block_tables(lines: list[str], taken: set[int]) -> list[tuple[int, int, lis
     return out
 
 
+def _cell_of(line: str) -> str:
+    """A line of a flattened table: its text, or the one cell of a "| x |" line (a web page's
+    table read one <td> a line)."""
+    m = re.fullmatch(r"\s*\|\s*([^|]*?)\s*\|\s*", line)
+    return plain(m.group(1)) if m else plain(line)
+
+
 def _flattened(lines: list[str], run: list[tuple[int, int]]) -> bool:
-    rows = [[plain(lines[m]) for m in range(a, b)] for a, b in run]
+    rows = [[_cell_of(lines[m]) for m in range(a, b)] for a, b in run]
     if any(len(c) > 120 or c.endswith((".", ";", ":")) or c.startswith(("-", "+", "#", "|", "*")) for row in rows for c in row):
         return False  # sentences, list items, headings or pipe rows are not cells
     if any(len(c) > 40 for c in rows[0]):
