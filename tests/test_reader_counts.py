@@ -257,3 +257,8 @@ def test_a_web_pages_table_read_one_cell_a_line_is_counted_by_its_unit_column(tm
     answer = library.ask("KH 11 Bắc Kạn: đến năm 2028 có bao nhiêu hợp tác xã nông nghiệp kiểu mới?")
     assert not answer.abstained, answer.text
     assert "Năm 2028: 65" in answer.text and "Năm 2026" not in answer.text
+
+
+def test_a_date_asked_of_something_before_the_effect_is_not_the_effect_date(legal):
+    answer = legal.ask("Theo TT 7/2026/TT-BCT, cửa hàng hoạt động trước khi Thông tư có hiệu lực phải bổ sung thiết bị lưu mẫu trước ngày nào?")
+    assert "01 tháng 5 năm 2026" not in answer.text

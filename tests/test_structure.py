@@ -316,6 +316,19 @@ def test_a_sentence_cut_by_a_pdf_page_break_is_one_logical_line():
     assert view.entries[2].text == header  # the same words as the document's title stay there
 
 
+def test_a_sentence_that_goes_on_with_a_figure_after_a_page_break_is_joined():
+    header = "Kế hoạch phát triển thư viện số tỉnh X năm 2026"
+    lines = ["KẾ HOẠCH", header, "I. MỤC TIÊU",
+             "c) Tỷ lệ thư viện được số hóa đạt 50% vào năm 2026 và đạt trên", "2", header,
+             "80% vào năm 2030; không còn thư viện giấy.", "d) Năm 2027: số hóa 15.000 đầu sách.",
+             "3", header, "2. Nhiệm vụ", "Sở Giáo dục và Đào tạo chủ trì."]
+    view = LogicalView(lines)
+    cut = next(e for e in view.entries if e.text.startswith("c) Tỷ lệ"))
+    assert cut.text.endswith("đạt trên 80% vào năm 2030; không còn thư viện giấy.")
+    # an outline number after a break starts its own line
+    assert any(e.text == "2. Nhiệm vụ" for e in view.entries)
+
+
 def test_a_table_flattened_one_cell_per_line_becomes_rows():
     from assistant.structure import LogicalView
     from assistant.tables import find_tables

@@ -604,7 +604,7 @@ class Answerer:
         """For a source-of-funds question, the lines under the document's own funding heading
         ("Kinh phí thực hiện", "Nguồn vốn"), whether or not retrieval ranked them: the heading
         of a plan's section says what its lines answer."""
-        if query.kind == "date" and hits and "hieu luc" in fold(query.focus or query.text):
+        if query.kind == "date" and hits and _ASKS_EFFECT.search(fold(query.focus or query.text)):
             return self._effect_units(query, hits)
         if query.kind != "source" or not hits:
             return []
@@ -863,7 +863,7 @@ class Answerer:
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
             units = [u for u in units if self._type_bonus(query, u.text, u.frame) > 0]
-        if query.kind == "date" and "hieu luc" in fold(query.focus or query.text):
+        if query.kind == "date" and _ASKS_EFFECT.search(fold(query.focus or query.text)):
             # the document's own effect clause, when there is one, is what "hiệu lực từ khi nào" asks
             units = [u for u in units if self._type_bonus(query, u.text, u.frame) >= 2.0] or units
         if not units:
@@ -969,7 +969,7 @@ class Answerer:
             return False  # the passage's section is about other years
         if query.compare:
             return wide >= self.settings.min_evidence
-        if query.kind == "date" and "hieu luc" in fold(query.focus or query.text) and self._type_bonus(query, unit.text) >= 2.0:
+        if query.kind == "date" and _ASKS_EFFECT.search(fold(query.focus or query.text)) and self._type_bonus(query, unit.text) >= 2.0:
             return True  # the document's own effect clause answers when it takes effect, in whatever words asked
         if unit.under_heading and doc and (wide < self.settings.min_evidence or not self._focus_supported(query, unit, doc)):
             if find_agency(query.focus or query.text):
@@ -1159,7 +1159,7 @@ class Answerer:
             own = _DATED_REFERENCE.sub(" ", text)
             if not _DATE.search(own):
                 return -0.3
-            if "hieu luc" in fold(query.focus or query.text):
+            if _ASKS_EFFECT.search(fold(query.focus or query.text)):
                 # a question about when the document takes effect: the effect clause ("… có hiệu lực (thi hành) kể từ …")
                 if re.search(r"co hieu luc (?:thi hanh )?(?:ke )?tu ngay\s+\d", f):
                     return 2.0  # the effect clause itself: "… có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025"
@@ -1435,6 +1435,9 @@ def _agency_sections(view, root, words: list[str], asked: str):
     return len(pick.children), pick.start, pick.children[-1].end - 1, pick.label.strip(), noun
 
 
+# "… có hiệu lực từ ngày nào / khi nào", "ngày hiệu lực": when the document itself takes effect
+# (not "trước khi … có hiệu lực mà …", which dates something else), folded.
+_ASKS_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)?(?: ke)?(?: tu)?(?: (?:ngay|khi|luc|thoi diem))? (?:nao|khi nao|bao gio)\b|\bngay (?:co )?hieu luc\b|\bhieu luc (?:tu|ke tu) (?:khi|ngay|luc) nao\b")
 _LEADS = re.compile(r"\b(?:chu tri|phu trach)\b")  # "Sở X chủ trì bao nhiêu …" (folded)
 
 

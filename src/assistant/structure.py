@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "24"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "25"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -164,7 +164,9 @@ def _page_break(lines: list[str], j: int, prev: str, repeated: set[int]) -> int 
     if not numbered or k >= len(lines) or k == j:
         return None
     nxt = plain(lines[k]).lstrip()
-    return k if nxt[:1].islower() else None
+    # the rest of a sentence starts in lower case, or with a figure that goes on in it ("80% vào
+    # năm 2030"), not with an outline number ("2. Mục tiêu")
+    return k if nxt[:1].islower() or re.match(r"\d[\d.,]*\s*(?:%|[a-zà-ỹđ])", nxt) else None
 
 
 def _continues(prev: str, line: str, blank_separated: bool, open_emphasis: bool) -> bool:
