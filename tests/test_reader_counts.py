@@ -262,3 +262,14 @@ def test_a_web_pages_table_read_one_cell_a_line_is_counted_by_its_unit_column(tm
 def test_a_date_asked_of_something_before_the_effect_is_not_the_effect_date(legal):
     answer = legal.ask("Theo TT 7/2026/TT-BCT, cửa hàng hoạt động trước khi Thông tư có hiệu lực phải bổ sung thiết bị lưu mẫu trước ngày nào?")
     assert "01 tháng 5 năm 2026" not in answer.text
+
+
+def test_a_deadline_part_is_read_from_the_passage_that_answered_the_task(tmp_path):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 12/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nPhát triển sản phẩm OCOP năm 2026\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Công Thương\n\n"
+            "- Chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Bưu điện tỉnh xây dựng gian hàng OCOP trên sàn thương mại điện tử, hoàn thành trước ngày 31 tháng 12 năm 2026.\n\n"
+            "2. Sở Tài chính\n\n- Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-12.txt": plan})
+    answer = library.ask("KH 12 Bắc Kạn: Sở Công Thương xây dựng gian hàng OCOP trên sàn thương mại điện tử thì phối hợp với ai, hạn khi nào?")
+    assert not answer.abstained, answer.text
+    assert "Bưu điện tỉnh" in answer.text and "31 tháng 12 năm 2026" in answer.text

@@ -349,3 +349,23 @@ def test_short_blocks_without_figures_are_not_a_table():
 
     lines = "Mục đích\nYêu cầu\nNội dung\n\nTuyên truyền\nVận động\nKiểm tra\n\nBáo cáo\nTổng hợp\nĐánh giá".split("\n")
     assert find_tables(LogicalView(lines).lines) == []
+
+
+def test_a_pdf_task_table_with_one_cell_over_several_lines_becomes_rows():
+    from assistant.structure import LogicalView
+    from assistant.tables import find_tables
+
+    header = "KH số 9/KH-UBND tỉnh Bắc Kạn - Trồng rừng gỗ lớn"
+    lines = ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "1", "Rà soát quỹ đất trồng rừng gỗ lớn", "theo từng xã", "Sở Nông nghiệp và Môi", "trường", "Sở Tài chính; UBND các", "xã", "Quý II/2026",
+             "2", "Xây dựng cơ sở dữ liệu rừng trồng", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi", "4", header, "trường", "2026 - 2030",
+             "3", "Hỗ trợ cấp chứng chỉ rừng", "Sở Nông nghiệp và Môi", "trường", "Hội Nông dân tỉnh", "Hằng năm", "", "Hết phụ lục."]
+    # earlier pages carry the running header too
+    lines = ["KẾ HOẠCH", "Trồng rừng gỗ lớn", "Nội dung.", "2", header, "Nội dung tiếp.", "3", header] + lines
+    tables = find_tables(LogicalView(lines).lines)
+    assert len(tables) == 1
+    rows = [r.cells for r in tables[0].rows]
+    assert rows[0] == ["1", "Rà soát quỹ đất trồng rừng gỗ lớn theo từng xã", "Sở Nông nghiệp và Môi trường", "Sở Tài chính; UBND các xã", "Quý II/2026"]
+    # the page number and running header inside row 2 are not its text
+    assert rows[1] == ["2", "Xây dựng cơ sở dữ liệu rừng trồng", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường", "2026 - 2030"]
+    assert rows[2][-1] == "Hằng năm"

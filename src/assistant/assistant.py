@@ -17,7 +17,7 @@ from .library import Library
 from .question import detect_kind, document_fields, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, DocumentInfo, Facts, FileChange, IngestReport, LibraryStatus, LibraryUpdate, Query, Turn
-from .vietnamese import years_in
+from .vietnamese import fold, years_in
 
 
 class Assistant:
@@ -274,6 +274,32 @@ _DATE_SAID = re.compile(r"thời gian: |\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4
 _SAID = {"date": _DATE_SAID, "lead": re.compile(r"cơ quan chủ trì", re.I), "partner": re.compile(r"cơ quan phối hợp", re.I)}
 
 
+# A task's deadline as a plan writes it in the task's own sentence (Nghị định 30/2020 plans:
+# "…, hoàn thành trước ngày 31 tháng 12 năm 2026", "…, thực hiện trong Quý III/2026").
+_DEADLINE = re.compile(
+    r"(?:hoàn thành|hoàn tất|thực hiện|xong|báo cáo|trình)\s+(?:trước|trong|vào|chậm nhất|từ)?\s*(?:ngày\s+)?"
+    r"(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:quý|quí)\s+[IV]+(?:/|\s+năm\s+)\d{4}|tháng\s+\d{1,2}(?:/|\s+năm\s+)\d{4}|năm\s+\d{4})",
+    re.I)
+
+
+def _bare_time_question(part: str) -> bool:
+    """"hạn khi nào", "thời gian hoàn thành?", "bao giờ xong": a part that asks only when."""
+    words = set(fold(part).replace("?", " ").split())
+    return len(words - _TIME_WORDS) == 0
+
+
+_TIME_WORDS = frozenset("han chot khi nao thoi gian hoan thanh bao gio xong la vao ngay thang nam phai truoc thuc hien tien do va con".split())
+
+
+def _deadline_of(citations) -> tuple[str, object] | None:
+    """The deadline stated in the passage already cited for a task, and that citation."""
+    for c in citations:
+        m = _DEADLINE.search(c.quote or "")
+        if m:
+            return m.group(0), c
+    return None
+
+
 def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
     found = [a for a in answers if not a.abstained]
     if not found:
@@ -284,9 +310,17 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
     missing = 0
     for part, a in zip(parts, answers):
         covered = a.kind in ("lead", "partner") and _SAID[a.kind].search(" ".join(texts))
+        if a.kind == "date" and texts and _bare_time_question(part) and _DATE_SAID.search(" ".join(texts)):
+            continue  # "ai chủ trì, hạn khi nào?": the task's answer already gave its time
         if a.abstained:
             if a.kind in _SAID and _SAID[a.kind].search(said):
                 continue  # "… chủ trì, và hạn hoàn thành khi nào?": the task's answer gave its time
+            deadline = _deadline_of(citations) if a.kind == "date" else None
+            if deadline is not None:
+                # "… phối hợp với ai, hạn khi nào?": the passage that answered the task states its deadline
+                phrase, cite = deadline
+                texts.append(f"Thời hạn: {phrase}.")
+                continue
             missing += 1
             texts.append(f"Không tìm thấy thông tin cho ý “{part.strip(' ,?')}”.")
             continue

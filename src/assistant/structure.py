@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vietnamese import fold
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "25"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "26"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -85,10 +86,11 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
     out: list[LogicalLine] = []
     tables = _cell_tables(lines)
     tables += _block_tables(lines, {k for start, end, _ in tables for k in range(start, end)})
+    repeated = _repeated_lines(lines)
+    tables += _numbered_flat_tables(lines, {k for start, end, _ in tables for k in range(start, end)}, repeated)
     table_at = {t[0]: t for t in tables}
     in_tables = {k for start, end, _ in tables for k in range(start, end)}
     blank_separated = _blank_separated([line for k, line in enumerate(lines) if k not in in_tables])
-    repeated = _repeated_lines(lines)
     i, n = 0, len(lines)
     while i < n:
         if i in table_at:
@@ -134,13 +136,50 @@ def logical_lines(lines: list[str]) -> list[LogicalLine]:
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 
 
+def _page_numbers(lines: list[str]) -> set[int]:
+    """Lines that are page numbers: bare numbers, except those in a run of three or more that
+    follow each other a few lines apart (the rows of a flattened table: "1", "2", "3")."""
+    found = {k: int(re.sub(r"\D", " ", line).split()[0]) for k, line in enumerate(lines)
+             if _PAGE_NUMBER.match(line) and re.search(r"\d", line)}
+    def close(k: int, v: int, step: int) -> int | None:
+        return next((m for m, w in found.items() if w == v + step and 0 < (m - k) * step <= 12), None)
+
+    in_runs = set()
+    for k, v in found.items():
+        run = [k]
+        for step in (-1, 1):
+            m, w = k, v
+            while (m := close(m, w, step)) is not None:
+                run.append(m)
+                w += step
+        if len(run) >= 3:
+            in_runs.add(k)  # 1, 2, 3 close together: the rows of a flattened table
+    return set(found) - in_runs
+
+
+def _neighbours(lines: list[str], k: int) -> list[int]:
+    """The nearest non-blank line before and after line k (at most two lines away)."""
+    out = []
+    for step in (-1, 1):
+        m = k + step
+        while 0 <= m < len(lines) and abs(m - k) <= 2 and not lines[m].strip():
+            m += step
+        if 0 <= m < len(lines) and abs(m - k) <= 2:
+            out.append(m)
+    return out
+
+
 def _repeated_lines(lines: list[str]) -> set[int]:
     """0-based lines next to a page number whose text stands next to another page number too:
     the running header or footer of a PDF copy (the same words elsewhere, as the title, stay)."""
+    pages = _page_numbers(lines)
     near = {k: line.strip() for k, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)
-            and any(_PAGE_NUMBER.match(lines[m]) for m in range(max(0, k - 2), min(len(lines), k + 3)) if m != k)}
+            and any(m in pages for m in _neighbours(lines, k))}
     texts = list(near.values())
-    return {k for k, t in near.items() if texts.count(t) >= 2 and len(t) >= 10}
+    headers = {t for t in texts if texts.count(t) >= 2 and len(t) >= 10}
+    # the running header is furniture next to any page number, also one amid a table's row numbers
+    return {k for k, line in enumerate(lines) if line.strip() in headers
+            and any(_PAGE_NUMBER.match(lines[m]) for m in _neighbours(lines, k))}
 
 
 def _page_break(lines: list[str], j: int, prev: str, repeated: set[int]) -> int | None:
@@ -315,6 +354,98 @@ def _flattened(lines: list[str], run: list[tuple[int, int]]) -> bool:
         return False  # the column names are short
     figures = sum(1 for row in rows[1:] for c in row[1:] if _FIGURE_CELL.match(c))
     return figures * 2 >= sum(len(row) - 1 for row in rows[1:])
+
+
+# Column names of a task table (the annex "Danh mục nhiệm vụ" of a plan), folded, by what the column holds.
+_COLUMN_KINDS = (
+    ("number", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
+    ("lead", re.compile(r"chu tri")),
+    ("partner", re.compile(r"phoi hop")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
+    ("task", re.compile(r"noi dung|nhiem vu|ten|hoat dong|cong viec|de an|du an")),
+)
+_TIME_CELL = re.compile(r"^(?:quý|quí|tháng|năm|hằng|hàng|thường|trước|từ|giai đoạn|trong|đến|\d{4})\b|\b(?:19|20)\d\d\b", re.I)
+
+
+def _column_kind(label: str) -> str:
+    f = fold(label).strip(" :")
+    return next((kind for kind, pat in _COLUMN_KINDS if pat.search(f)), "")
+
+
+def _numbered_flat_tables(lines: list[str], taken: set[int], repeated: set[int]) -> list[tuple[int, int, list[LogicalLine]]]:
+    """A task table as a PDF's text gives it: no bars, no blank lines, each cell wrapped over
+    lines of its own: the column names one a line ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ
+    trì", "Cơ quan phối hợp", "Thời gian hoàn thành"), then each row from its number ("1", "2", …).
+    A row's cells are told apart by what they hold: the task first, then the lead (it begins
+    with an agency's name; a line in lower case goes on the cell above), the partners, and the
+    time ("Quý II/2026", "2026 - 2030") last. Only tables whose columns are those kinds, in
+    that order; page furniture inside a row is left out of its text."""
+    from .facts import is_agency_start  # the agency-name grammar (facts.py imports no structure)
+
+    out: list[tuple[int, int, list[LogicalLine]]] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        if i in taken or _column_kind(plain(lines[i])) != "number":
+            i += 1
+            continue
+        heads, k = [], i
+        while k < n and lines[k].strip() and len(plain(lines[k])) <= 40 and not re.fullmatch(r"\d{1,3}\.?", lines[k].strip()):
+            heads.append(plain(lines[k]))
+            k += 1
+        kinds = [_column_kind(h) for h in heads]
+        order = [kd for kd in kinds if kd]
+        if len(heads) < 3 or "" in kinds or order[0] != "number" or "task" not in kinds or order != sorted(order, key=["number", "task", "lead", "partner", "time"].index) or len(set(order)) != len(order):
+            i += 1
+            continue
+        rows: list[tuple[int, int, list[str]]] = []
+        expect, r = 1, k
+        while r < n and re.fullmatch(rf"{expect}\.?", lines[r].strip()):
+            start = r
+            r += 1
+            body: list[int] = []
+            while r < n and not re.fullmatch(rf"{expect + 1}\.?", lines[r].strip()) and lines[r].strip():
+                if not (_PAGE_NUMBER.match(lines[r]) or r in repeated):
+                    body.append(r)
+                r += 1
+            cells = _split_flat_row([plain(lines[m]) for m in body], kinds[1:], is_agency_start)
+            if cells is None:
+                break
+            rows.append((start, r, [str(expect)] + cells))
+            expect += 1
+        if len(rows) >= 2:
+            entries = [LogicalLine("| " + " | ".join(heads) + " |", i + 1, k, "row")]
+            entries += [LogicalLine("| " + " | ".join(c.replace("|", "/") for c in cells) + " |", a + 1, b, "row") for a, b, cells in rows]
+            out.append((i, rows[-1][1], entries))
+            i = rows[-1][1]
+        else:
+            i += 1
+    return out
+
+
+def _split_flat_row(texts: list[str], kinds: list[str], is_agency_start) -> list[str] | None:
+    """A flattened row's lines cut into its cells (see `_numbered_flat_tables`); None when the
+    lines do not fit the columns."""
+    if not texts:
+        return None
+    cells = {kind: [] for kind in kinds}
+    rest = list(texts)
+    if "time" in kinds:
+        while rest and _TIME_CELL.search(rest[-1]) and len(rest[-1]) <= 40 and not is_agency_start(rest[-1]):
+            cells["time"].insert(0, rest.pop())
+    current = "task"
+    for text in rest:
+        starts_agency = is_agency_start(text)
+        if current == "task" and starts_agency and cells["task"] and "lead" in kinds:
+            current = "lead"
+        elif current == "lead" and starts_agency and cells["lead"] and "partner" in kinds:
+            current = "partner"
+        elif current == "task" and starts_agency and cells["task"] and "partner" in kinds and "lead" not in kinds:
+            current = "partner"
+        cells[current].append(text)
+    if not cells["task"] or ("lead" in kinds and not cells["lead"]):
+        return None
+    return [" ".join(cells[kind]).strip() for kind in kinds]
 
 
 class LogicalView:
