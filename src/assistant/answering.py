@@ -428,6 +428,7 @@ class Answerer:
             if found is not None:
                 return found
         best = None
+        scored = []
         for rank, doc in enumerate(docs[:2]):
             topic = self._topic_terms(query, doc)
             if not topic:
@@ -441,12 +442,18 @@ class Answerer:
                 score = self.coverage(topic, text) - 0.05 * rank
                 if r.duty and not r.partners and "chu tri" not in fold(r.duty):
                     score -= 0.15  # a plain duty is weaker evidence of leading a task
+                scored.append((score, r, doc))
                 if best is None or score > best[0]:
                     best = (score, r, doc)
         if best is None or best[0] < 0.5:
             return None
         score, r, doc = best
-        return self._say_responsibility(query, r, doc), [r.citation()], min(1.0, score)
+        # The same assignment is often stated twice (the body's duty and the annex's task row):
+        # both are cited, so an officer can check either.
+        lead = {fold(x) for x in r.lead}
+        also = [o.citation() for s2, o, d2 in scored if o is not r and d2 is doc and s2 >= score - 0.05
+                and {fold(x) for x in o.lead} == lead and (o.start_line, o.end_line) != (r.start_line, r.end_line)][:1]
+        return self._say_responsibility(query, r, doc), _merge_citations([r.citation()] + also), min(1.0, score)
 
     _PLAN_LEAD = re.compile(
         r"co quan (?:chu tri|thuong truc|dau moi)|\bdau moi\b|\bthuong truc\b|"
