@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vietnamese import fold
-from assistant.question import detect_kind, document_fields, find_agency, resolve_followup, split_parts, understand
+from assistant.question import bare_time_question, detect_kind, document_fields, find_agency, resolve_followup, split_parts, understand
 from assistant.types import Turn
 
 
@@ -256,3 +256,9 @@ def test_banks_treasuries_and_inspectorates_are_agencies():
 
 def test_bao_nhieu_nhiem_vu_counts_even_when_it_says_whose():
     assert detect_kind("Kế hoạch sửa đổi bãi bỏ bao nhiêu nhiệm vụ của Kế hoạch 12/KH-UBND?") == "count"
+
+
+@pytest.mark.parametrize("part, bare", [("hạn chót?", True), ("han khi nao", True), ("thời gian hoàn thành?", True),
+                                         ("bao giờ xong năm 2027", True), ("hạn nộp báo cáo khi nào", False), ("Sở Y tế làm gì", False)])
+def test_a_question_that_asks_only_when(part, bare):
+    assert bare_time_question(part) is bare

@@ -273,3 +273,17 @@ def test_a_deadline_part_is_read_from_the_passage_that_answered_the_task(tmp_pat
     answer = library.ask("KH 12 Bắc Kạn: Sở Công Thương xây dựng gian hàng OCOP trên sàn thương mại điện tử thì phối hợp với ai, hạn khi nào?")
     assert not answer.abstained, answer.text
     assert "Bưu điện tỉnh" in answer.text and "31 tháng 12 năm 2026" in answer.text
+
+
+def test_a_bare_when_follow_up_asks_the_time_of_the_task_before_it(tmp_path):
+    from assistant.types import Turn
+
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 13/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nXây dựng nông thôn mới năm 2026\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Xây dựng: Chủ trì hướng dẫn các xã cứng hóa 320 km đường giao thông nông thôn, hoàn thành trước ngày 30/11/2026.\n\n"
+            "2. Sở Y tế: Chủ trì kiểm tra vệ sinh an toàn thực phẩm tại các chợ, hoàn thành trong Quý II/2026.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-13.txt": plan})
+    history = [Turn("user", "Sở Xây dựng có nhiệm vụ gì về đường giao thông nông thôn trong KH 13 Bắc Kạn?"), Turn("assistant", "…")]
+    answer = library.ask("hạn chót?", history)
+    assert not answer.abstained, answer.text
+    assert "30/11/2026" in answer.text and "Quý II" not in answer.text

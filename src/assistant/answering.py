@@ -23,7 +23,7 @@ from .index import DocumentRecord, LoadedIndex
 from .chunking import outline
 from .tables import find_tables
 from .facts import is_agency_start
-from .question import document_fields, find_agency, same_number
+from .question import bare_time_question, document_fields, find_agency, same_number
 from .types import Answer, Citation, DocumentMeta, Hit, Query, Responsibility
 from .vietnamese import DOC_NUMBER, QUESTION_WORDS, STOPWORDS, collapse, expand_abbreviations, find_provinces, fold, fold_tokens, has_diacritics, nfc, periods_in, years_in
 
@@ -56,7 +56,7 @@ _KIND_PHRASES = frozenset(
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
     de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so|thu vien|cho biet|
     bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem|
-    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho|du kien""".split("|")
+    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho|du kien|han chot|han cuoi|bao gio""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong phai".split())
@@ -262,7 +262,10 @@ class Answerer:
         implied |= slots
         agency = _terms_of(query.agency) if query.agency and query.kind == "duty" else set()
         every = fold_tokens(query.focus or query.standalone)
-        if query.focus and not self._has_topic(every, implied, agency):
+        if query.focus and bare_time_question(query.focus.replace(" ".join(find_provinces(query.focus)), " ")):
+            # "hạn chót?" asks only when: what it is about is what was asked before it, without its time words
+            every = [t for t in fold_tokens(query.standalone) if not bare_time_question(t)]
+        elif query.focus and not self._has_topic(every, implied, agency):
             # "Vậy cơ quan nào phối hợp?" after a question, or "…, và hạn hoàn thành khi nào?" as
             # the second part of one: the subject is the previous question's / the whole question's
             every = fold_tokens(query.standalone)

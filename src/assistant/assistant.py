@@ -14,10 +14,10 @@ from .embeddings import Embedder, embedder_for, embedder_from_name
 from .errors import AssistantError, IndexMissing, user_message
 from .index import Indexer, IndexStore, LoadedIndex, Progress, Skipped
 from .library import Library
-from .question import detect_kind, document_fields, find_agency, split_parts, understand
+from .question import bare_time_question, detect_kind, document_fields, find_agency, split_parts, understand
 from .retrieval import CrossEncoderReranker, Retriever
 from .types import Answer, DocumentInfo, Facts, FileChange, IngestReport, LibraryStatus, LibraryUpdate, Query, Turn
-from .vietnamese import fold, years_in
+from .vietnamese import years_in
 
 
 class Assistant:
@@ -282,15 +282,6 @@ _DEADLINE = re.compile(
     re.I)
 
 
-def _bare_time_question(part: str) -> bool:
-    """"hạn khi nào", "thời gian hoàn thành?", "bao giờ xong": a part that asks only when."""
-    words = set(fold(part).replace("?", " ").split())
-    return len(words - _TIME_WORDS) == 0
-
-
-_TIME_WORDS = frozenset("han chot khi nao thoi gian hoan thanh bao gio xong la vao ngay thang nam phai truoc thuc hien tien do va con".split())
-
-
 def _deadline_of(citations) -> tuple[str, object] | None:
     """The deadline stated in the passage already cited for a task, and that citation."""
     for c in citations:
@@ -310,7 +301,7 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
     missing = 0
     for part, a in zip(parts, answers):
         covered = a.kind in ("lead", "partner") and _SAID[a.kind].search(" ".join(texts))
-        if a.kind == "date" and texts and _bare_time_question(part) and _DATE_SAID.search(" ".join(texts)):
+        if a.kind == "date" and texts and bare_time_question(part) and _DATE_SAID.search(" ".join(texts)):
             continue  # "ai chủ trì, hạn khi nào?": the task's answer already gave its time
         if a.abstained:
             if a.kind in _SAID and _SAID[a.kind].search(said):

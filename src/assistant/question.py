@@ -269,6 +269,17 @@ def resolve_followup(question: str, history: list[Turn], depth: int = 0) -> tupl
     return standalone, True, ""
 
 
+def bare_time_question(part: str) -> bool:
+    """"hạn khi nào", "hạn chót?", "thời gian hoàn thành?", "bao giờ xong": a question (or a
+    part of one) that asks only when, of the subject said before it."""
+    words = {w for w in fold(part).replace("?", " ").replace(",", " ").split() if not w.isdigit()}
+    return bool(words) and not (words - _TIME_WORDS)
+
+
+# The words of a question that asks only when (folded): deadline nouns, question words, verbs of completion.
+_TIME_WORDS = frozenset("han chot cuoi khi nao thoi gian hoan thanh bao gio xong la vao ngay thang nam phai truoc thuc hien tien do va con thi".split())
+
+
 def _replace_folded(text: str, old: str, new: str) -> str:
     folded = fold(text)
     idx = folded.find(fold(old))
