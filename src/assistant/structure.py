@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .vietnamese import fold
 from .spacing import repair_spacing  # PDF letter spacing ("T h à nh") rejoined in the logical text
 
-STRUCTURE_VERSION = "26"  # bump when logical lines change: the index is rebuilt
+STRUCTURE_VERSION = "27"  # bump when logical lines change: the index is rebuilt
 
 _BAR = re.compile(r"^\s*\|\s*$")
 _RULE = re.compile(r"^\s*[-_=*.·]{3,}\s*$")
@@ -347,6 +347,8 @@ def _cell_of(line: str) -> str:
 
 
 def _flattened(lines: list[str], run: list[tuple[int, int]]) -> bool:
+    if all(re.fullmatch(r"\s*\|[^|]*\|\s*", lines[m]) for a, b in run for m in range(a, b)):
+        return True  # each line one "| cell |" (a web page's <td> a line): the cells are marked as such
     rows = [[_cell_of(lines[m]) for m in range(a, b)] for a, b in run]
     if any(len(c) > 120 or c.endswith((".", ";", ":")) or c.startswith(("-", "+", "#", "|", "*")) for row in rows for c in row):
         return False  # sentences, list items, headings or pipe rows are not cells
