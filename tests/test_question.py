@@ -262,3 +262,8 @@ def test_bao_nhieu_nhiem_vu_counts_even_when_it_says_whose():
                                          ("bao giờ xong năm 2027", True), ("hạn nộp báo cáo khi nào", False), ("Sở Y tế làm gì", False)])
 def test_a_question_that_asks_only_when(part, bare):
     assert bare_time_question(part) is bare
+
+
+def test_the_year_in_a_documents_number_is_not_a_year_asked():
+    query = understand("Theo NQ 27/2025/NQ-HĐND của HĐND tỉnh Vĩnh Long, trồng dừa hữu cơ được hỗ trợ bao nhiêu tiền một ha?")
+    assert query.years == [] and query.numbers == ["27/2025/NQ-HĐND"]

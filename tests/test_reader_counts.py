@@ -287,3 +287,14 @@ def test_a_bare_when_follow_up_asks_the_time_of_the_task_before_it(tmp_path):
     answer = library.ask("hạn chót?", history)
     assert not answer.abstained, answer.text
     assert "30/11/2026" in answer.text and "Quý II" not in answer.text
+
+
+def test_a_heading_named_under_the_article_the_question_names(tmp_path):
+    resolution = ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN\nSố: 14/2025/NQ-HĐND\nBắc Kạn, ngày 9 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nQuy định chính sách hỗ trợ phát triển chè\n\n"
+                  "Điều 1. Hỗ trợ trồng mới chè\n1. Mức hỗ trợ: 30 triệu đồng/ha.\n2. Điều kiện hỗ trợ:\na) Diện tích liền vùng từ 10 ha trở lên;\nb) Có hợp đồng tiêu thụ tối thiểu 03 năm.\n\n"
+                  "Điều 2. Hỗ trợ chế biến chè\n1. Mức hỗ trợ: 50% chi phí, tối đa 1 tỷ đồng.\n2. Điều kiện hỗ trợ:\na) Cơ sở có công suất từ 5 tấn/ngày;\nb) Có giấy chứng nhận an toàn thực phẩm.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-14.txt": resolution,
+                                        "bac-kan-15.txt": PLAN_40.replace("HÀ GIANG", "BẮC KẠN").replace("Hà Giang", "Bắc Kạn")})
+    answer = library.ask("Điều kiện để được hỗ trợ chế biến chè theo nghị quyết của HĐND tỉnh Bắc Kạn là gì?")
+    assert not answer.abstained, answer.text
+    assert "5 tấn/ngày" in answer.text and "10 ha" not in answer.text

@@ -686,29 +686,35 @@ class Answerer:
         a heading of its document's outline (Nghị định 30/2020: "1. Mục đích", "2. Đối tượng áp
         dụng") is answered by the block that heading holds. The heading's words must nearly all
         be in the question, and one of them must be more than the document's own title says."""
-        if not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
+        if not docs:
             return None
-        doc = docs[0]
-        view, _, root = self._view(doc)
-        implied = _terms_of(_doc_context(doc.meta))
+        named = len(docs) == 1 or bool(query.numbers or query.sources)
         said_text = fold(expand_abbreviations(query.focus or query.standalone))
         for province in find_provinces(query.standalone):  # the province's name, not its syllables ("hỗ" of "hỗ trợ")
             said_text = re.sub(rf"\b{re.escape(fold(province))}\b", " ", said_text)
         asked = {t for t in fold_tokens(said_text) if t not in STOPWORDS and t not in QUESTION_WORDS and not t.isdigit()}
         best = None
-        for node in _sections(root):
-            words = {t for t in fold_tokens(_strip_number(node.label)) if t not in STOPWORDS and not t.isdigit()}
-            if not words or node.end - node.start < 2:
-                continue
-            said = words & asked
-            if len(said) * 4 < len(words) * 3 or not (said - implied) or len(said) * 2 < len(asked - implied):
-                continue
-            key = (len(said), -len(words))
-            if best is None or key > best[0]:
-                best = (key, node)
+        for rank, doc in enumerate(docs[:1] if named else docs[:2]):
+            root = self._view(doc)[2]
+            implied = _terms_of(_doc_context(doc.meta))
+            for node in _sections(root):
+                words = {t for t in fold_tokens(_strip_number(node.label)) if t not in STOPWORDS and not t.isdigit()}
+                if not words or node.end - node.start < 2:
+                    continue
+                said = words & asked
+                # the headings above it say the rest ("Điều 3. Hỗ trợ chuyển đổi …" over "4. Điều kiện hỗ trợ")
+                above = {t for label in node.path[:-1] for t in fold_tokens(_strip_number(label))} & asked
+                if len(said) * 4 < len(words) * 3 or not (said - implied) or len(said | above) * 2 < len(asked - implied):
+                    continue
+                if not named and (said != words or len(words) < 2):
+                    continue  # the document is not named: only a heading the question says whole
+                key = (len(said | above), len(said), -len(words), -rank)
+                if best is None or key > best[0]:
+                    best = (key, node, doc)
         if best is None:
             return None
-        node = best[1]
+        _, node, doc = best
+        view = self._view(doc)[0]
         lines, last = [], node.start
         for k in range(node.start + 1, node.end):
             text = view.lines[k].strip()
@@ -722,7 +728,7 @@ class Answerer:
             return None
         start, _ = view.span(node.start + 1, node.start + 1)
         _, end = view.span(last + 1, last + 1)
-        heading = re.sub(r"[*_]{2,}", "", node.label).strip()
+        heading = re.sub(r"[*_]{2,}", "", node.label).strip().rstrip(":").strip()
         text = f"{heading}: {_shorten('; '.join(l.rstrip(';.') for l in lines), 500)} ({_doc_label(doc.meta, doc.source)})."
         quote = collapse(" ".join(doc.lines[start - 1 : min(end, start + 2)]))
         return text, [Citation(doc.source, self._heading_path(doc, start), start, end, quote)], 0.55

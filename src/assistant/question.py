@@ -354,8 +354,9 @@ def understand(question: str, history: list[Turn] | None = None, sources: list[s
         standalone=standalone,
         kind=kind,
         provinces=find_provinces(standalone),
-        years=years_in(standalone),
-        periods=periods_in(standalone),
+        # the year inside a document's number ("NQ 27/2025/NQ-HĐND") names the document, not a year asked
+        years=years_in(DOC_NUMBER.sub(" ", standalone)),
+        periods=periods_in(DOC_NUMBER.sub(" ", standalone)),
         numbers=numbers,
         agency=agency,
         sources=list(sources or []),
