@@ -298,3 +298,14 @@ def test_a_heading_named_under_the_article_the_question_names(tmp_path):
     answer = library.ask("Điều kiện để được hỗ trợ chế biến chè theo nghị quyết của HĐND tỉnh Bắc Kạn là gì?")
     assert not answer.abstained, answer.text
     assert "5 tấn/ngày" in answer.text and "10 ha" not in answer.text
+
+
+def test_a_figure_the_plan_states_twice_is_cited_at_both(tmp_path):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 16/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nPhát triển rừng gỗ lớn năm 2026\n\n"
+            "I. MỤC TIÊU\n\nĐến năm 2030, tỷ lệ che phủ rừng của tỉnh đạt 73,5%.\n\n"
+            "II. NHIỆM VỤ\n\nDuy trì tỷ lệ che phủ rừng, phấn đấu đạt 73,5% vào năm 2030.\n\n"
+            "III. KINH PHÍ\n\nNgân sách tỉnh bảo đảm.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-16.txt": plan})
+    answer = library.ask("KH 16 Bắc Kạn: đến năm 2030 tỷ lệ che phủ rừng đạt bao nhiêu %?")
+    assert "73,5%" in answer.text
+    assert {c.start_line for c in answer.citations} == {10, 14}

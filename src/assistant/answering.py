@@ -952,7 +952,32 @@ class Answerer:
         cites = [Citation(unit.source, unit.section, unit.start_line, end_line, collapse(quote))]
         if other is not None:
             cites = _merge_citations(cites + [Citation(other.source, other.section, other.start_line, other.end_line, collapse(other.text))])
+        else:
+            again = self._restating(query, unit, doc, scored, confidence)
+            if again is not None:  # the same figure stated again (the targets' list and the annex's table): both cited
+                cites = _merge_citations(cites + [Citation(again.source, again.section, again.start_line, again.end_line, collapse(again.text))])
         return text, cites, max(0.0, min(1.0, confidence))
+
+    def _restating(self, query: Query, unit: Unit, doc: DocumentRecord | None, scored: list, best: float) -> Unit | None:
+        """Another accepted passage of the same document that states the same figure the answer
+        gives, near as good: a plan often says a target or a sum twice."""
+        if doc is None or query.kind not in ("target", "amount", "count", "date"):
+            return None
+        at = self._key_position(query, unit.text)
+        if at < 0:
+            return None
+        figure = re.match(r"[\d.,]+\s*\S*", collapse(unit.text)[at:])
+        if not figure or len(figure.group(0).strip()) < 2:
+            return None
+        want = re.sub(r"\s+", "", figure.group(0)).rstrip(".,;:")
+        for score, _, cand, wide, cdoc in scored[:8]:
+            if score < best - 0.2:
+                break
+            if cand is unit or cand.source != unit.source or not (cand.end_line < unit.start_line or cand.start_line > unit.end_line):
+                continue
+            if want in re.sub(r"\s+", "", cand.text) and self._accepted(query, cand, wide, cdoc):
+                return cand
+        return None
 
     def _conjunct(self, query: Query, unit: Unit, doc: DocumentRecord | None, scored: list, best: float) -> Unit | None:
         """"Tỷ lệ A và tỷ lệ B tối thiểu là bao nhiêu?": two things asked with one question word.
