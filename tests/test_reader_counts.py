@@ -309,3 +309,48 @@ def test_a_figure_the_plan_states_twice_is_cited_at_both(tmp_path):
     answer = library.ask("KH 16 Bắc Kạn: đến năm 2030 tỷ lệ che phủ rừng đạt bao nhiêu %?")
     assert "73,5%" in answer.text
     assert {c.start_line for c in answer.citations} == {10, 14}
+
+
+DIRECTIVE_3 = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+Số: 03/CT-UBND
+Bắc Kạn, ngày 5 tháng 1 năm 2026
+
+CHỈ THỊ
+Về đẩy mạnh giải ngân vốn đầu tư công năm 2026
+
+Để hoàn thành kế hoạch giải ngân, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Giám đốc Sở Tài chính:
+
+a) Chủ trì tham mưu phân bổ chi tiết kế hoạch vốn trước ngày 31 tháng 01 năm 2026.
+
+b) Định kỳ hằng tháng tổng hợp tình hình giải ngân, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.
+
+2. Giám đốc Công an tỉnh:
+
+a) Chỉ đạo Công an xã, phường bảo đảm an ninh, trật tự tại các dự án trọng điểm.
+
+b) Thẩm định thiết kế về phòng cháy và chữa cháy đối với các công trình đầu tư công.
+
+3. Chánh Văn phòng Ủy ban nhân dân tỉnh: theo dõi, đôn đốc việc thực hiện Chỉ thị này.
+
+Yêu cầu thủ trưởng các sở, ngành nghiêm túc thực hiện Chỉ thị này.
+
+CHỦ TỊCH
+Hà Văn Khoa
+"""
+
+
+def test_a_directive_is_its_assignments_to_heads_of_agencies(tmp_path):
+    library = hash_assistant(tmp_path, {"bac-kan-03-ct.txt": DIRECTIVE_3, "bac-kan-40.txt": PLAN_40.replace("HÀ GIANG", "BẮC KẠN").replace("Hà Giang", "Bắc Kạn")})
+    answer = library.ask("Giám đốc Công an tỉnh phải làm gì theo Chỉ thị về giải ngân vốn đầu tư công của Bắc Kạn?")
+    assert not answer.abstained, answer.text
+    assert "an ninh, trật tự" in answer.text and "phòng cháy" in answer.text
+    office = library.ask("Theo Chỉ thị giải ngân vốn đầu tư công của Bắc Kạn, Văn phòng UBND tỉnh có trách nhiệm gì?")
+    assert "theo dõi, đôn đốc" in office.text  # "Chánh Văn phòng X:" speaks to Văn phòng X
+
+
+def test_a_question_naming_a_kind_of_document_is_answered_from_one(tmp_path):
+    library = hash_assistant(tmp_path, {"bac-kan-03-ct.txt": DIRECTIVE_3, "bac-kan-40.txt": PLAN_40.replace("HÀ GIANG", "BẮC KẠN").replace("Hà Giang", "Bắc Kạn")})
+    answer = library.ask("Theo chỉ thị của Bắc Kạn, Sở Tài chính phải làm gì?")
+    assert all(c.source == "bac-kan-03-ct.txt" for c in answer.citations) and answer.citations

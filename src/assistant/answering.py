@@ -229,6 +229,11 @@ class Answerer:
         if query.numbers:
             numbered = [d for d in docs if d.meta.number and any(same_number(n, d.meta.number) for n in query.numbers)]
             docs = numbered or docs
+        kinds = _named_kinds(query.standalone)
+        if kinds and len(docs) > 1:
+            # "theo Chỉ thị …", "nghị quyết của HĐND …": the kind of document the question names
+            typed = [d for d in docs if d.meta.kind in kinds]
+            docs = typed or docs
         if query.years and len(docs) > 1:
             dated = [d for d in docs if any(y in d.meta.years for y in query.years)]
             docs = dated or docs
@@ -1479,6 +1484,18 @@ def _agency_sections(view, root, words: list[str], asked: str):
 # "… có hiệu lực từ ngày nào / khi nào", "ngày hiệu lực": when the document itself takes effect
 # (not "trước khi … có hiệu lực mà …", which dates something else), folded.
 _ASKS_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)?(?: ke)?(?: tu)?(?: (?:ngay|khi|luc|thoi diem))? (?:nao|khi nao|bao gio)\b|\bngay (?:co )?hieu luc\b|\bhieu luc (?:tu|ke tu) (?:khi|ngay|luc) nao\b")
+def _named_kinds(question: str) -> set[str]:
+    """The kinds of document a question names (the document types of Luật Ban hành VBQPPL and
+    Nghị định 30/2020): nouns that are only document types; "báo cáo", also a verb, only as
+    "báo cáo sơ kết / tổng kết / số …"."""
+    f = fold(expand_abbreviations(question))
+    found = {kind for word, kind in (("chi thi", "chỉ thị"), ("nghi quyet", "nghị quyết"), ("thong tu", "thông tư"),
+                                     ("nghi dinh", "nghị định"), ("cong van", "công văn")) if re.search(rf"\b{word}\b", f)}
+    if re.search(r"\b(?:bao cao|bc)\s+(?:so ket|tong ket|so\b|\d)", f):
+        found.add("báo cáo")
+    return found
+
+
 _LEADS = re.compile(r"\b(?:chu tri|phu trach)\b")  # "Sở X chủ trì bao nhiêu …" (folded)
 
 

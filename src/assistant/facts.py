@@ -25,7 +25,7 @@ from .tables import Row, Table, find_tables
 from .types import BudgetLine, Chunk, Document, Facts, Responsibility, Target
 from .vietnamese import PERIOD, collapse, fold
 
-FACTS_VERSION = "12"
+FACTS_VERSION = "13"
 
 _INDICATOR_LIMIT = 200
 
@@ -460,7 +460,12 @@ _IMPLEMENTATION = re.compile(
 _CLOSING = re.compile(r"^(?:tren day|noi nhan|kt\.|tm\.|q\.|ky thay)|^trong qua trinh .*vuong mac")
 # After the agencies, "Yêu cầu các sở, ngành ... thực hiện nghiêm túc" closes the part.
 _CLOSING_AFTER_AGENCIES = re.compile(r"^(?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)")
-_REQUEST_PREFIX = re.compile(r"^(?:Đề nghị|Giao cho|Giao|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", re.I)
+# What stands before an agency's name in a duty's heading: a request ("Giao", "Đề nghị"), or the
+# head of the agency a directive (Chỉ thị) speaks to ("Giám đốc Công an tỉnh:", "Chủ tịch Ủy ban
+# nhân dân các xã, phường:", "Thủ trưởng các sở, ban, ngành:").
+_REQUEST_PREFIX = re.compile(
+    r"^(?:Đề nghị|Giao cho|Giao|Yêu cầu|Trách nhiệm của|Nhiệm vụ của|Giám đốc|Thủ trưởng|Chủ tịch|Chánh(?= Văn phòng)|"
+    r"Cục trưởng|Chi cục trưởng|Trưởng ban|Tổng Giám đốc|Người đứng đầu)\s+(?=\S)", re.I)  # "Chánh Văn phòng X": Văn phòng X
 _DUTY_VERB_AFTER_AGENCY = re.compile(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b", re.I)
 
 
@@ -508,7 +513,11 @@ def _duty_partners(duty: str) -> list[str]:
 
 def _implementation_duties(ctx: _Context, used: set[int]) -> list[Responsibility]:
     out: list[Responsibility] = []
-    for part in _implementation_parts(ctx.root):
+    parts = _implementation_parts(ctx.root)
+    if not parts and (ctx.doc.meta.kind or "").lower() == "chỉ thị":
+        # a directive (Chỉ thị) is its assignments: "1. Giám đốc Sở …:", "2. Giám đốc Công an tỉnh:" …
+        parts = [ctx.root]
+    for part in parts:
         current: _AgencyHead | None = None  # the agency whose duties the following lines are
         current_level, current_end = 0, 0  # its heading's depth, and where its section ends
         # "Điều 13. Trách nhiệm của Sở Nông nghiệp và Môi trường" (a legal document's article of
