@@ -245,7 +245,8 @@ def test_the_agency_that_owns_the_document_is_not_the_one_asked():
 
 def test_so_may_asks_the_documents_number_unless_it_follows_a_cited_document():
     assert document_fields("quyết định ban hành kế hoạch này số mấy, ngày nào?") == ["number", "date"]
-    assert document_fields("Báo cáo được lập để thực hiện kế hoạch số mấy?") == []
+    # not its own number: the document it implements, its basis ("Thực hiện Kế hoạch số …" under the title)
+    assert document_fields("Báo cáo được lập để thực hiện kế hoạch số mấy?") == ["basis"]
     assert document_fields("ban hành theo đề nghị của sở nào, tại công văn số mấy?") == []
 
 
@@ -267,3 +268,8 @@ def test_a_question_that_asks_only_when(part, bare):
 def test_the_year_in_a_documents_number_is_not_a_year_asked():
     query = understand("Theo NQ 27/2025/NQ-HĐND của HĐND tỉnh Vĩnh Long, trồng dừa hữu cơ được hỗ trợ bao nhiêu tiền một ha?")
     assert query.years == [] and query.numbers == ["27/2025/NQ-HĐND"]
+
+
+def test_the_basis_a_document_implements_is_one_of_its_fields():
+    assert document_fields("KH 172 ban hành ngày nào, ai ký và thực hiện quyết định nào của Thủ tướng?") == ["date", "signer", "basis"]
+    assert document_fields("kế hoạch này thực hiện quyết định số mấy") == ["basis"]

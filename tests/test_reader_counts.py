@@ -354,3 +354,14 @@ def test_a_question_naming_a_kind_of_document_is_answered_from_one(tmp_path):
     library = hash_assistant(tmp_path, {"bac-kan-03-ct.txt": DIRECTIVE_3, "bac-kan-40.txt": PLAN_40.replace("HÀ GIANG", "BẮC KẠN").replace("Hà Giang", "Bắc Kạn")})
     answer = library.ask("Theo chỉ thị của Bắc Kạn, Sở Tài chính phải làm gì?")
     assert all(c.source == "bac-kan-03-ct.txt" for c in answer.citations) and answer.citations
+
+
+def test_the_basis_is_read_from_the_line_under_the_title(tmp_path):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 17/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nTriển khai thi hành Luật Việc làm\n\n"
+            "Căn cứ Luật Việc làm số 74/2025/QH15 ngày 16 tháng 6 năm 2025;\n"
+            "Thực hiện Quyết định số 1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ về triển khai thi hành Luật Việc làm;\n\n"
+            "I. MỤC ĐÍCH\n\nTriển khai kịp thời.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHà Văn Khoa\n")
+    library = hash_assistant(tmp_path, {"bac-kan-17.txt": plan})
+    answer = library.ask("KH 17 Bắc Kạn ai ký và thực hiện quyết định nào của Thủ tướng?")
+    assert "Hà Văn Khoa" in answer.text and "1850/QĐ-TTg" in answer.text
+    assert any(c.start_line <= 9 <= c.end_line for c in answer.citations)

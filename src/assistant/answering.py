@@ -337,11 +337,16 @@ class Answerer:
         if named and not any(same_number(n, doc.meta.number) for n in named):
             return None  # the question names another document of the library
         values = {"number": doc.meta.number, "date": doc.meta.date, "signer": doc.meta.signer}
-        said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký"}
+        said = {"number": "số hiệu {}", "date": "ban hành ngày {}", "signer": "do {} ký", "basis": "{}"}
+        lines = dict(doc.meta.lines)
+        if "basis" in fields:
+            found = self._basis_line(doc, query)
+            if found:
+                values["basis"], lines["basis"] = found[1], list(found[0])
         parts, cites = [], []
         for name in fields:
-            start, end = doc.meta.lines.get(name, [0, 0])
-            if not values[name] or not start:
+            start, end = lines.get(name, [0, 0])
+            if not values.get(name) or not start:
                 continue
             parts.append(said[name].format(values[name]))
             quote = collapse(" ".join(doc.lines[start - 1 : end]))
@@ -355,6 +360,30 @@ class Answerer:
         title = _shorten(doc.meta.title, 120)
         named = f"{label} “{title}”" if title and fold(title) not in fold(label) else label
         return f"{named}: " + ", ".join(parts) + ".", _merge_citations(cites), 0.95  # read from the header and signature block
+
+    def _basis_line(self, doc: DocumentRecord, query: Query) -> tuple[tuple[int, int], str] | None:
+        """The line under the title that states the document's basis (Nghị định 30/2020: "Căn cứ
+        …;" / "Thực hiện …"), as the question's verb asks; the one naming the issuer the question
+        names ("của Thủ tướng") first. ((first, last) 1-based lines, its words up to the cited document's date.)"""
+        asked = fold(query.focus or query.text)
+        verb = "can cu" if "can cu" in asked else "thuc hien|trien khai"
+        view = self._view(doc)[0]
+        found = []
+        for k, line in enumerate(view.lines[:80]):
+            for text in re.split(r";\s*", line.strip()):  # "Căn cứ …; Thực hiện …;" may read as one line
+                if re.match(rf"^(?:{verb})\b", fold(text)) and DOC_NUMBER.search(text):
+                    found.append((k, text))
+        if not found:
+            return None
+        issuer = re.search(r"\bcua\s+(.+?)\s*\??$", asked)
+        if issuer:
+            named = [(k, t) for k, t in found if fold(issuer.group(1))[:12] in fold(t)]
+            found = named or found
+        k, text = found[0]
+        start, end = view.span(k + 1, k + 1)
+        m = re.search(r"^.*?" + DOC_NUMBER.pattern + r"(?:\s*,?\s*ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?", text)
+        said = _shorten((m.group(0) if m else text).rstrip(" ,;"), 200)
+        return (start, end), said[:1].lower() + said[1:]
 
     def _answer_list(self, query, docs, hits):
         """"Những kế hoạch nào … giai đoạn 2021-2030?", "… giao nhiệm vụ cho Công an tỉnh?":

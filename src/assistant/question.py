@@ -60,12 +60,17 @@ _FOLLOWUP = re.compile(r"^(con|vay|the con|thế còn|còn|vậy|thế|nếu|neu
 _DOC_NOUNS = "ke hoach|quyet dinh|van ban|cong van|to trinh|bao cao|thong bao|thong tu|nghi dinh|nghi quyet|chi thi|de an|chuong trinh|luat"
 
 
+_DOC_NOUNS_RE = "quyet dinh|nghi quyet|chi thi|ke hoach|luat|thong tu|nghi dinh|cong van|van ban|chuong trinh|de an"
+
+
 # What a question asks about the document itself (Nghị định 30/2020: its number "Số:", its
 # place and date line, its signature block), folded.
 _DOC_FIELDS = {
     "number": re.compile(r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\b(?:la|co) so (?:may|bao nhieu|gi)\b"),
     "date": re.compile(r"ngay ban hanh|ban hanh (?:vao )?(?:ngay|thoi gian|thoi diem|khi) nao|ban hanh ngay|(?:duoc )?ky (?:vao )?(?:ngay|khi) nao|ky ban hanh (?:vao )?(?:ngay|khi) nao|\bngay ky\b"),
     "signer": re.compile(r"\bai ky\b|nguoi ky|\bky boi\b|do ai ky|ai la nguoi ky"),
+    # its basis (the "Căn cứ …" / "Thực hiện …" lines under the title): "thực hiện quyết định nào"
+    "basis": re.compile(r"\b(?:thuc hien|trien khai|can cu(?: vao)?|duoc ban hanh (?:theo|can cu))\s+(?:" + _DOC_NOUNS_RE + r")\s+(?:nao|so may|so bao nhieu|gi)\b"),
 }
 
 
