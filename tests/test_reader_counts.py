@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import _as_written, _coordinates_before, _counted_phrase
+from assistant.answering import _as_written, _coordinates_before, counted_phrase
 
 from conftest import hash_assistant
 
@@ -152,8 +152,8 @@ def test_a_question_naming_a_heading_is_answered_by_its_block(library):
         ("bao nhiêu phần trăm", []),
     ],
 )
-def test_counted_phrase(question, words):
-    assert _counted_phrase(question) == words
+def testcounted_phrase(question, words):
+    assert counted_phrase(question) == words
 
 
 def test_a_heading_names_its_words_as_written():
@@ -365,3 +365,14 @@ def test_the_basis_is_read_from_the_line_under_the_title(tmp_path):
     answer = library.ask("KH 17 Bắc Kạn ai ký và thực hiện quyết định nào của Thủ tướng?")
     assert "Hà Văn Khoa" in answer.text and "1850/QĐ-TTg" in answer.text
     assert any(c.start_line <= 9 <= c.end_line for c in answer.citations)
+
+
+def test_a_second_bare_bao_nhieu_after_a_sum_asks_a_sum_and_hoi_is_hoi(tmp_path):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 18/KH-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2026\n\nKẾ HOẠCH\nChuyển đổi số trong giáo dục năm 2026\n\n"
+            "IV. KINH PHÍ\n\n1. Tổng kinh phí dự kiến: 60 tỷ đồng, bao gồm:\n- Ngân sách tỉnh: 35 tỷ đồng;\n- Vốn tài trợ quốc tế: 10 tỷ đồng;\n- Vốn xã hội hóa: 15 tỷ đồng.\n\n"
+            "V. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân các xã, phường\n\n- Bố trí ngân sách cấp xã trang bị máy tính cho các điểm trường.\n")
+    library = hash_assistant(tmp_path, {"bac-kan-18.txt": plan})
+    answer = library.ask("Bắc Kạn cds giao duc: von tai tro quoc te bao nhieu, xa hoi hoa bao nhieu")
+    assert "10 tỷ" in answer.text and "15 tỷ" in answer.text
+    duties = library.ask("ubnd xa phuong lam gi trong ke hoach chuyen doi so giao duc bac kan")  # no "các", no comma
+    assert "máy tính" in duties.text

@@ -56,7 +56,7 @@ _KIND_PHRASES = frozenset(
     kinh phi|so luong|ke hoach|giai doan|ti le|quyet dinh|van ban|ban hanh|thuc hien|tai lieu|doi ten|nguoi ky|thanh pho|
     de an|chuong trinh|du toan|the nao|nhu the|cu the|so sanh|noi dung|de cap|lien quan|thi sao|ap dung|hieu luc|can cu|kem theo|dua tren|thoi han|hoan thanh|thoi gian|nhieu tien|lay tu|tu nguon|nguon nao|tu dau|so may|so hieu|ky hieu|trong so|thu vien|cho biet|
     bat dau|ket thuc|ve dau|o dau|den dau|truoc ngay|sau ngay|tu ngay|moc nao|thoi diem|
-    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho|du kien|han chot|han cuoi|bao gio""".split("|")
+    liet ke|cho minh|cho toi|giup minh|giup toi|cho em|xin cho|du kien|han chot|han cuoi|bao gio|cho hoi|xin hoi""".split("|")
 )
 _KIND_PHRASES = frozenset(p.strip() for p in _KIND_PHRASES)
 _KIND_SINGLE = frozenset("tinh nam dat giao lam ki theo kho chi gom chiem xong phai".split())
@@ -771,7 +771,7 @@ class Answerer:
         """"Phụ lục có bao nhiêu dự án ưu tiên?" when no sentence states the number: the
         items of the table or the outline section whose heading names what is counted, counted.
         Only the question's own document, and only a heading holding the counted phrase whole."""
-        words = _counted_phrase(query.focus or query.text)
+        words = counted_phrase(query.focus or query.text)
         if not words or not docs or (len(docs) > 1 and not (query.numbers or query.sources)):
             return None
         if re.search(r"\bđã\b", (query.focus or query.text).lower()):
@@ -1583,7 +1583,7 @@ def _counting(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\d[\d.,]*\s+(?:\S+\s+)?{noun}\b|\b{noun}\b[^.;:\d]{{0,40}}:\s*\d")
 
 
-def _counted_phrase(question: str) -> list[str]:
+def counted_phrase(question: str) -> list[str]:
     """The folded words of what "bao nhiêu" counts, up to four ("bao nhiêu dự án ưu tiên"
     -> du an uu tien); [] for percentages, money and time."""
     typed = collapse(re.sub(r"[^\w\s]", " ", expand_abbreviations(nfc(question)).lower()))
@@ -1689,11 +1689,20 @@ def _section_at(index: LoadedIndex, source: str, line: int) -> str:
 
 
 def _names_agency(names: list[str], agency_folded: str) -> bool:
+    """Does one of the names say the agency asked about? Also when the question leaves out the
+    plural "các" and the commas of a name ("UBND xã, phường" for "Ủy ban nhân dân các xã, phường")."""
+    asked = _name_words(agency_folded)
     for name in names:
         f = fold(name)
         if agency_folded in f or (len(f) > 6 and f in agency_folded):
             return True
+        if len(asked) >= 3 and _name_words(f)[: len(asked)] == asked:
+            return True
     return False
+
+
+def _name_words(folded: str) -> list[str]:
+    return [w for w in re.sub(r"[^a-z0-9 ]+", " ", fold(expand_abbreviations(folded))).split() if w not in ("cac", "nhung")]
 
 
 def _merge_citations(cites: list[Citation]) -> list[Citation]:

@@ -8,7 +8,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from .answering import Answerer
+from .answering import Answerer, counted_phrase
 from .config import Settings
 from .embeddings import Embedder, embedder_for, embedder_from_name
 from .errors import AssistantError, IndexMissing, user_message
@@ -235,9 +235,14 @@ class Assistant:
             return answerer.run(query, hits)
         # "Tổng kinh phí là bao nhiêu, trong đó ngân sách tỉnh bao nhiêu?": each part answered
         # from the same passages, each with its own citation.
+        kinds = [detect_kind(part) for part in parts]
+        for i in range(1, len(kinds)):
+            # "vốn tài trợ bao nhiêu, xã hội hóa bao nhiêu": a bare "bao nhiêu" after a sum asks a sum too
+            if kinds[i] == "count" and kinds[0] in ("amount", "target") and not counted_phrase(parts[i]):
+                kinds[i] = kinds[0]
         answers = [
-            answerer.run(replace(query, kind=detect_kind(part), focus=part, agency=find_agency(part) or query.agency), hits)
-            for part in parts
+            answerer.run(replace(query, kind=kind, focus=part, agency=find_agency(part) or query.agency), hits)
+            for part, kind in zip(parts, kinds)
         ]
         return _merge_parts(query, parts, answers, hits)
 

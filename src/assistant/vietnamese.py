@@ -223,7 +223,7 @@ STOPWORDS = frozenset(
 # Question words (folded) removed from key terms of a question.
 QUESTION_WORDS = frozenset(
     """
-    nao gi ai bao nhieu the sao nhu hoi co khong duoc la nhung cac vay con thi gom
+    nao gi ai bao nhieu the sao nhu co khong duoc la nhung cac vay con thi gom
     """.split()
 )
 
