@@ -273,3 +273,11 @@ def test_the_year_in_a_documents_number_is_not_a_year_asked():
 def test_the_basis_a_document_implements_is_one_of_its_fields():
     assert document_fields("KH 172 ban hành ngày nào, ai ký và thực hiện quyết định nào của Thủ tướng?") == ["date", "signer", "basis"]
     assert document_fields("kế hoạch này thực hiện quyết định số mấy") == ["basis"]
+
+
+def test_a_question_without_its_own_scope_keeps_the_conversations_plan():
+    history = [Turn("user", "Bắc Giang có làm phòng học thông minh không"), Turn("assistant", "Có …")]
+    query = understand("nguồn kinh phí từ đâu?", history)
+    assert query.followup is True and query.provinces == ["Bắc Giang"] and query.kind == "source"
+    # one that names its own plan, or an agency, is a question of its own
+    assert understand("Kế hoạch 80/KH-UBND Lạng Sơn do ai ký?", history).followup is False

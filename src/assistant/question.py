@@ -229,7 +229,12 @@ def resolve_followup(question: str, history: list[Turn], depth: int = 0) -> tupl
     own_scope = find_provinces(q) or DOC_NUMBER.search(q)
     elliptical = bool(_FOLLOWUP.match(fold(q))) or len(content) <= 2 or (refers_back and not own_scope)
     if not elliptical:
-        return question, False, ""
+        scope = " ".join(find_provinces(previous) + [re.sub(r"\s+", "", m.group(0)) for m in DOC_NUMBER.finditer(previous)][:1])
+        if own_scope or not scope or find_agency(q):
+            return question, False, ""
+        # "nguồn kinh phí từ đâu?" in a conversation about one plan: a question that names no
+        # province or document asks about the one the conversation is about
+        return f"{q.rstrip(' ?')} — {previous}", True, f"{q.rstrip(' ?')} {scope}"
     new_agency, old_agency = find_agency(q), find_agency(previous)
     if new_agency and old_agency and fold(new_agency) != fold(old_agency) and len(content - _content_words(" ".join([new_agency, *find_provinces(q)]))) <= 1:
         # "Sở Tài chính phải làm gì?" + "Còn Sở Y tế thì sao?": the same question of another agency
