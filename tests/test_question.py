@@ -281,3 +281,8 @@ def test_a_question_without_its_own_scope_keeps_the_conversations_plan():
     assert query.followup is True and query.provinces == ["Bắc Giang"] and query.kind == "source"
     # one that names its own plan, or an agency, is a question of its own
     assert understand("Kế hoạch 80/KH-UBND Lạng Sơn do ai ký?", history).followup is False
+
+
+def test_a_list_question_may_name_its_plans_with_an_expanded_abbreviation():
+    # "cds" is "chuyển đổi số": the plans' topic takes more words once expanded
+    assert detect_kind("nhung ke hoach cds giao duc nao giao cong an tinh chu tri xac thuc dinh danh") == "list"

@@ -14,7 +14,7 @@ from .vietnamese import DOC_NUMBER, collapse, expand_abbreviations, find_provinc
 _KINDS: list[tuple[str, tuple[str, ...]]] = [
     # A question over the library: "(những|các) <document noun, up to two more words> nào",
     # "(những) tỉnh nào có kế hoạch", "thư viện / kho tài liệu có ...".
-    ("list", (r"(nhung|cac) (\w+ ){0,1}(ke hoach|van ban|tai lieu|de an|quyet dinh|chuong trinh)( \w+){0,4}? nao\b",
+    ("list", (r"(nhung|cac) (\w+ ){0,1}(ke hoach|van ban|tai lieu|de an|quyet dinh|chuong trinh)( \w+){0,6}? nao\b",
               r"(ke hoach|van ban|tai lieu) nao (trong kho|ap dung|co)", r"kho tai lieu", r"\b(nhung|cac) (tinh|dia phuong|tinh thanh|tinh, thanh pho) nao\b",
               r"\b(tinh|dia phuong) nao (co|da|ban hanh)\b", r"thu vien (co|gom)")),
     ("signer", (r"\bai ky\b", r"nguoi ky", r"do ai ky", r"\bky boi\b", r"ai la nguoi ky")),
