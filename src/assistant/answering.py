@@ -1237,7 +1237,7 @@ class Answerer:
             if _ASKS_EFFECT.search(fold(query.focus or query.text)):
                 # a question about when the document takes effect: the effect clause ("… có hiệu lực (thi hành) kể từ …")
                 if re.search(r"co hieu luc (?:thi hanh )?(?:ke )?tu ngay\s+\d", f):
-                    return 2.0  # the effect clause itself: "… có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025"
+                    return 2.0  # the effect clause itself: "… có hiệu lực thi hành kể từ ngày <date>"
                 return 1.5 if "hieu luc" in f else 1.0
             # a "Thời gian thực hiện: …" / "Thời hạn …" / "Tiến độ …" label says it is the time asked for
             return 1.5 if re.search(r"\b(thoi gian|thoi han|tien do|thoi diem)\b", f) else 1.0

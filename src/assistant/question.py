@@ -218,7 +218,7 @@ def resolve_followup(question: str, history: list[Turn], depth: int = 0) -> tupl
     users = [i for i, t in enumerate(history) if t.role == "user" and t.content.strip()]
     if not users:
         return question, False, ""
-    # The previous turn may itself be a follow-up ("Còn năm 2030?" then "Ai ký kế hoạch đó?"):
+    # The previous turn may itself be a follow-up ("Còn năm 2030?" then a question about "kế hoạch đó"):
     # it is read as resolved against the turns before it (a bounded chain).
     previous = history[users[-1]].content
     if len(users) > 1 and depth < 6:
