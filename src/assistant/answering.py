@@ -648,7 +648,7 @@ class Answerer:
         """For a source-of-funds question, the lines under the document's own funding heading
         ("Kinh phí thực hiện", "Nguồn vốn"), whether or not retrieval ranked them: the heading
         of a plan's section says what its lines answer."""
-        if query.kind == "date" and hits and _ASKS_EFFECT.search(fold(query.focus or query.text)):
+        if hits and _asks_effect(query):
             return self._effect_units(query, hits)
         if query.kind != "source" or not hits:
             return []
@@ -913,7 +913,7 @@ class Answerer:
             # The answer must be of the kind asked for: a money amount for "bao nhiêu tiền",
             # a number for "bao nhiêu", "chủ trì" for who leads ... or there is no answer.
             units = [u for u in units if self._type_bonus(query, u.text, u.frame) > 0]
-        if query.kind == "date" and _ASKS_EFFECT.search(fold(query.focus or query.text)):
+        if _asks_effect(query):
             # the document's own effect clause, when there is one, is what "hiệu lực từ khi nào" asks
             units = [u for u in units if self._type_bonus(query, u.text, u.frame) >= 2.0] or units
         if not units:
@@ -1044,7 +1044,7 @@ class Answerer:
             return False  # the passage's section is about other years
         if query.compare:
             return wide >= self.settings.min_evidence
-        if query.kind == "date" and _ASKS_EFFECT.search(fold(query.focus or query.text)) and self._type_bonus(query, unit.text) >= 2.0:
+        if _asks_effect(query) and self._type_bonus(query, unit.text) >= 2.0:
             return True  # the document's own effect clause answers when it takes effect, in whatever words asked
         if unit.under_heading and doc and (wide < self.settings.min_evidence or not self._focus_supported(query, unit, doc)):
             if find_agency(query.focus or query.text):
@@ -1234,7 +1234,7 @@ class Answerer:
             own = _DATED_REFERENCE.sub(" ", text)
             if not _DATE.search(own):
                 return -0.3
-            if _ASKS_EFFECT.search(fold(query.focus or query.text)):
+            if _asks_effect(query):
                 # a question about when the document takes effect: the effect clause ("… có hiệu lực (thi hành) kể từ …")
                 if re.search(r"co hieu luc (?:thi hanh )?(?:ke )?tu ngay\s+\d", f):
                     return 2.0  # the effect clause itself: "… có hiệu lực thi hành kể từ ngày <date>"
@@ -1523,6 +1523,10 @@ def _named_kinds(question: str) -> set[str]:
     if re.search(r"\b(?:bao cao|bc)\s+(?:so ket|tong ket|so\b|\d)", f):
         found.add("báo cáo")
     return found
+
+
+def _asks_effect(query: Query) -> bool:
+    return query.kind == "date" and bool(_ASKS_EFFECT.search(fold(query.focus or query.text)))
 
 
 _LEADS = re.compile(r"\b(?:chu tri|phu trach)\b")  # "Sở X chủ trì bao nhiêu …" (folded)

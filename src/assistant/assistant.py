@@ -287,13 +287,10 @@ _DEADLINE = re.compile(
     re.I)
 
 
-def _deadline_of(citations) -> tuple[str, object] | None:
-    """The deadline stated in the passage already cited for a task, and that citation."""
-    for c in citations:
-        m = _DEADLINE.search(c.quote or "")
-        if m:
-            return m.group(0), c
-    return None
+def _deadline_of(citations) -> str:
+    """The deadline stated in a passage already cited for a task ("" when none is)."""
+    found = (_DEADLINE.search(c.quote or "") for c in citations)
+    return next((m.group(0) for m in found if m), "")
 
 
 def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) -> Answer:
@@ -311,11 +308,10 @@ def _merge_parts(query: Query, parts: list[str], answers: list[Answer], hits) ->
         if a.abstained:
             if a.kind in _SAID and _SAID[a.kind].search(said):
                 continue  # "… chủ trì, và hạn hoàn thành khi nào?": the task's answer gave its time
-            deadline = _deadline_of(citations) if a.kind == "date" else None
-            if deadline is not None:
-                # "… phối hợp với ai, hạn khi nào?": the passage that answered the task states its deadline
-                phrase, cite = deadline
-                texts.append(f"Thời hạn: {phrase}.")
+            deadline = _deadline_of(citations) if a.kind == "date" else ""
+            if deadline:
+                # "… phối hợp với ai, hạn khi nào?": the passage that answered the task (already cited) states its deadline
+                texts.append(f"Thời hạn: {deadline}.")
                 continue
             missing += 1
             texts.append(f"Không tìm thấy thông tin cho ý “{part.strip(' ,?')}”.")
