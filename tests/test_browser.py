@@ -332,8 +332,14 @@ def test_first_day(app, browser):
     # Phân công: unaccented search finds what accented search finds; agencies listed once, per plan.
     click_tab(browser, "Phân công")
     wait(browser, lambda d: len(table_rows(d, "#resp-table")) > 3)
-    labels = [o.removeprefix("✓ ") for o in dropdown_options(browser, "resp-plan")]
-    labels = [label for label in labels if label != "Tất cả"]  # the chosen "Tất cả" is not always listed
+
+    def plan_labels(d):
+        labels = [o.removeprefix("✓ ") for o in dropdown_options(d, "resp-plan")]
+        return [label for label in labels if label != "Tất cả"]  # the chosen "Tất cả" is not always listed
+
+    # the dropdown's choices arrive with the tab's update, which may come after its table
+    wait(browser, lambda d: len(plan_labels(d)) >= 4)
+    labels = plan_labels(browser)
     assert len(labels) == len(set(labels)) == 4, labels
     eighty = [label for label in labels if label.startswith("80/KH-UBND")]
     assert len(eighty) == 2 and {"Vĩnh Phúc", "Lạng Sơn"} == {label.split(" · ")[1] for label in eighty}
