@@ -235,8 +235,10 @@ def dropdown_options(driver, elem_id: str, tries: int = 6) -> list[str]:
         field = visible(driver, f"#{elem_id} input")
         try:
             field.click()
-            options = wait(driver, lambda d: shown(d, "ul.option-list li.item") or None, timeout=5)
-            labels = [norm(o.text) for o in options]
+            wait(driver, lambda d: shown(d, "ul.option-list li.item") or None, timeout=5)
+            # every option of the open list, also those scrolled out of its view (their .text is empty)
+            options = driver.find_elements("css selector", "ul.option-list li.item")
+            labels = [norm(o.get_attribute("textContent") or "") for o in options]
         except (TimeoutException, StaleElementReferenceException):
             # the click landed while Gradio re-rendered the dropdown (new choices after another
             # input changed): let it settle, then try again
@@ -332,14 +334,8 @@ def test_first_day(app, browser):
     # Phân công: unaccented search finds what accented search finds; agencies listed once, per plan.
     click_tab(browser, "Phân công")
     wait(browser, lambda d: len(table_rows(d, "#resp-table")) > 3)
-
-    def plan_labels(d):
-        labels = [o.removeprefix("✓ ") for o in dropdown_options(d, "resp-plan")]
-        return [label for label in labels if label != "Tất cả"]  # the chosen "Tất cả" is not always listed
-
-    # the dropdown's choices arrive with the tab's update, which may come after its table
-    wait(browser, lambda d: len(plan_labels(d)) >= 4)
-    labels = plan_labels(browser)
+    labels = [o.removeprefix("✓ ") for o in dropdown_options(browser, "resp-plan")]
+    labels = [label for label in labels if label != "Tất cả"]  # the chosen "Tất cả" is not always listed
     assert len(labels) == len(set(labels)) == 4, labels
     eighty = [label for label in labels if label.startswith("80/KH-UBND")]
     assert len(eighty) == 2 and {"Vĩnh Phúc", "Lạng Sơn"} == {label.split(" · ")[1] for label in eighty}
